@@ -1,0 +1,5 @@
+"""``python -m briefing``."""
+
+from .cli import main
+
+main(prog_name="briefing")

@@ -1,0 +1,214 @@
+"""Command line: ``briefing build``, ``summarize``, ``template``, ``preview``.
+
+Thin by design: every command parses options, calls the pipeline and reports.
+Failures print one line, ``briefing: error: PATH: cause``, and exit 2 for bad input or
+usage, 1 otherwise; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import BriefingError
+
+_DEBUG = False
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"briefing: error: {message}", err=True)
+    sys.exit(code)
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn every failure into one line on stderr and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BriefingError as exc:
+            if _DEBUG:
+                raise
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted; nothing was written", 130)
+        except MemoryError:
+            _fail("out of memory", 1)
+        except Exception as exc:
+            if _DEBUG:
+                raise
+            detail = str(exc).splitlines()[0] if str(exc) else ""
+            _fail(f"internal error: {type(exc).__name__}: {detail} (rerun with --debug for details)", 1)
+
+    return wrapper
+
+
+class Warnings:
+    """Collects warnings; prints them as they come unless quiet, and sums them up."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.items: list[str] = []
+
+    def __call__(self, message: str) -> None:
+        self.items.append(message)
+        if not self.quiet:
+            click.echo(f"briefing: warning: {message}", err=True)
+
+    def summary(self) -> None:
+        if self.items and not self.quiet:
+            click.echo(f"briefing: {len(self.items)} warning(s)", err=True)
+
+
+_INPUTS = click.argument(
+    "inputs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="INPUT..."
+)
+_TEMPLATE = click.option(
+    "-t", "--template", type=click.Path(path_type=Path), default=None,
+    help="Template YAML (default: the built-in templates/default.yaml).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefing")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def main(debug: bool) -> None:
+    """Turn reports on district Party and government meetings into a briefing deck.
+
+    INPUT is report files (.txt, .md, .html) and/or folders of them.
+    """
+    global _DEBUG
+    _DEBUG = debug
+
+
+def _load(inputs: tuple[Path, ...], template_path: Path | None, warn: Warnings,
+          latest: int | None = None, progress: bool = False):  # type: ignore[no-untyped-def]
+    from .pipeline import build_briefing, read_documents
+    from .template import load_template
+
+    template = load_template(template_path)
+    on_file = None
+    bar = None
+    if progress and sys.stderr.isatty():
+        from .reader import collect_inputs
+
+        total = len(collect_inputs(inputs))
+        if total > 5:
+            bar = click.progressbar(length=total, label="Reading reports", file=sys.stderr)
+            bar.__enter__()
+            on_file = lambda _path: bar.update(1)  # noqa: E731
+    try:
+        docs = read_documents(inputs, warn, on_file)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    briefing = build_briefing(docs, template, warn, latest)
+    briefing.warnings = list(warn.items)
+    return briefing, template
+
+
+@main.command()
+@_INPUTS
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("briefing.pptx"),
+              show_default=True, help="The deck to write (replaced atomically if it exists).")
+@_TEMPLATE
+@click.option("--latest", type=click.IntRange(min=1), default=None,
+              help="Keep only the newest N meetings per district.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no warnings; errors only.")
+@reports_errors
+def build(inputs: tuple[Path, ...], output: Path, template: Path | None, latest: int | None,
+          quiet: bool) -> None:
+    """Build the briefing deck from INPUT reports."""
+    from .layout.deck import write_deck
+
+    warn = Warnings(quiet)
+    briefing, tmpl = _load(inputs, template, warn, latest, progress=not quiet)
+    write_deck(briefing, tmpl, output)
+    warn.summary()
+    if not quiet:
+        n_slides = _slide_count(output)
+        click.echo(f"wrote {output} ({n_slides} slides: {len(briefing.districts)} districts, "
+                   f"{len(briefing.meetings)} meetings from {len(briefing.sources)} reports)")
+
+
+def _slide_count(path: Path) -> int:
+    from pptx import Presentation
+
+    return len(Presentation(str(path)).slides)
+
+
+@main.command()
+@_INPUTS
+@_TEMPLATE
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--latest", type=click.IntRange(min=1), default=None,
+              help="Keep only the newest N meetings per district.")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings; errors only.")
+@reports_errors
+def summarize(inputs: tuple[Path, ...], template: Path | None, fmt: str, latest: int | None,
+              quiet: bool) -> None:
+    """Print each meeting's facts, keywords and key points with their sources."""
+    from .export import briefing_to_json, briefing_to_markdown, briefing_to_text
+
+    warn = Warnings(quiet)
+    briefing, tmpl = _load(inputs, template, warn, latest)
+    render = {"json": briefing_to_json, "markdown": briefing_to_markdown, "text": briefing_to_text}[fmt]
+    click.echo(render(briefing, tmpl.script))
+    warn.summary()
+
+
+@main.group()
+def template() -> None:
+    """Write or check template YAML files."""
+
+
+@template.command("init")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("briefing-template.yaml"))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@reports_errors
+def template_init(path: Path, force: bool) -> None:
+    """Write a commented copy of the default template to PATH."""
+    from .errors import OutputError
+    from .layout.deck import save_atomically
+    from .template import default_template_path
+
+    if path.exists() and not force:
+        raise OutputError("already exists (use --force to overwrite)", path)
+    text = default_template_path().read_text("utf-8")
+    save_atomically(path, lambda tmp: Path(tmp).write_text(text, "utf-8"))
+    click.echo(f"wrote {path}")
+
+
+@template.command("check")
+@click.argument("path", type=click.Path(path_type=Path))
+@reports_errors
+def template_check(path: Path) -> None:
+    """Validate the template at PATH and say what is wrong."""
+    from .template import load_template
+
+    load_template(path)
+    click.echo(f"{path}: ok")
+
+
+@main.command()
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("preview"),
+              show_default=True, help="Folder for the PNG pages.")
+@reports_errors
+def preview(deck: Path, output: Path) -> None:
+    """Render DECK to PNG pages through LibreOffice (and pdftoppm)."""
+    from .preview import render_pngs
+
+    pages = render_pngs(deck, output)
+    click.echo(f"wrote {len(pages)} page(s) to {output}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

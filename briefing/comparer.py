@@ -1,0 +1,82 @@
+"""Compare stage: all meetings → one row per district for the comparison slide.
+
+Districts keep the order in which the inputs first name them (inputs are read in
+sorted order, so the deck is stable); a district's meetings run newest first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import DatePrecision, DistrictComparison, KeyFigure, Meeting
+
+# Count units too small to headline a district ("3个方面").
+_MIN_HEADLINE_COUNT = 10
+_AMOUNT_UNITS = ("元", "美元")
+
+
+def newest_first(meetings: list[Meeting]) -> list[Meeting]:
+    dated = sorted(
+        (m for m in meetings if m.date.precision is not DatePrecision.NONE),
+        key=lambda m: m.date.sort_key, reverse=True,
+    )
+    return dated + [m for m in meetings if m.date.precision is DatePrecision.NONE]
+
+
+def group_by_district(meetings: list[Meeting]) -> dict[str, list[Meeting]]:
+    groups: dict[str, list[Meeting]] = {}
+    for m in meetings:
+        groups.setdefault(m.district, []).append(m)
+    return {d: newest_first(ms) for d, ms in groups.items()}
+
+
+def headline_figures(meetings: list[Meeting], limit: int = 2) -> list[KeyFigure]:
+    """The first figures a reader would quote: amounts and sizeable counts, one per unit."""
+    picked: list[KeyFigure] = []
+    units: set[str] = set()
+    for meeting in meetings:
+        for fig in meeting.figures:
+            if fig.unit.endswith("%") or fig.unit in units:
+                continue
+            if not fig.unit.endswith(_AMOUNT_UNITS) and fig.number < _MIN_HEADLINE_COUNT:
+                continue
+            picked.append(fig)
+            units.add(fig.unit)
+            if len(picked) == limit:
+                return picked
+    return picked
+
+
+def theme_emphasis(text: str, taxonomy: dict[str, list[str]]) -> list[tuple[str, float]]:
+    """Share of theme-term occurrences per theme, strongest first; empty themes left out."""
+    hits = Counter({theme: sum(text.count(term) for term in terms) for theme, terms in taxonomy.items()})
+    total = sum(hits.values())
+    if not total:
+        return []
+    return [(theme, round(n / total, 3)) for theme, n in hits.most_common() if n]
+
+
+def district_keywords(meetings: list[Meeting], limit: int = 6) -> list[str]:
+    weights: Counter[str] = Counter()
+    for m in meetings:
+        for word, weight in m.keywords:
+            weights[word] += weight
+    return [w for w, _ in weights.most_common(limit)]
+
+
+def compare(
+    meetings: list[Meeting], taxonomy: dict[str, list[str]], latest: int | None = None
+) -> list[DistrictComparison]:
+    """One row per district; ``latest`` keeps only each district's newest meetings."""
+    rows = []
+    for district, all_meetings in group_by_district(meetings).items():
+        ms = all_meetings[:latest] if latest else all_meetings
+        text = "\n".join(p.text for m in ms for r in m.reports for p in r.paragraphs)
+        rows.append(DistrictComparison(
+            district=district,
+            meetings=ms,
+            keywords=district_keywords(ms),
+            themes=theme_emphasis(text, taxonomy),
+            figures=headline_figures(ms),
+        ))
+    return rows

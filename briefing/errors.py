@@ -1,0 +1,37 @@
+"""Errors a user can act on. The CLI prints them as one line; no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BriefingError(Exception):
+    """A failure to report as ``PATH: cause``; ``exit_code`` 2 is bad input or usage."""
+
+    exit_code = 1
+
+    def __init__(self, cause: str, path: Path | str | None = None) -> None:
+        super().__init__(cause)
+        self.cause = cause
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.cause}" if self.path is not None else self.cause
+
+
+class InputError(BriefingError):
+    """An input file or folder cannot be used."""
+
+    exit_code = 2
+
+
+class TemplateError(BriefingError):
+    """A template is invalid; ``path`` carries the file and line."""
+
+    exit_code = 2
+
+
+class OutputError(BriefingError):
+    """The deck cannot be written where asked."""
+
+    exit_code = 2

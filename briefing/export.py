@@ -1,0 +1,100 @@
+"""Exports of a run that need no deck: JSON for reuse, Markdown and plain text to read."""
+
+from __future__ import annotations
+
+import json
+
+from .cleaner import convert_script
+from .model import Briefing, Meeting, to_jsonable
+
+
+def _facts(m: Meeting) -> dict[str, object]:
+    return {
+        "district": m.district,
+        "district_recognised": m.district_confident,
+        "kind": m.kind.value,
+        "name": m.name,
+        "date": {**to_jsonable(m.date), "label": m.date.label},
+        "leaders": [{"name": x.name, "role": x.role} for x in m.leaders],
+        "documents": [{"title": d.title, "adopted": d.adopted} for d in m.documents],
+        "figures": [{"value": f.value, "measure": f.measure, "sentence": f.source.sentence}
+                    for f in m.figures],
+        "keywords": [w for w, _ in m.keywords],
+        "points": [{
+            "text": p.text, "score": p.score,
+            "source": {"file": str(p.source.path), "paragraph": p.source.paragraph,
+                       "sentence": p.source.sentence},
+        } for p in m.points],
+        "sources": [str(s) for s in m.sources],
+    }
+
+
+def briefing_to_json(briefing: Briefing, script: str = "zh-Hans") -> str:
+    data = {
+        "meetings": [_facts(m) for row in briefing.districts for m in row.meetings],
+        "districts": [{
+            "district": row.district,
+            "meetings": [m.name for m in row.meetings],
+            "keywords": row.keywords,
+            "themes": [{"theme": t, "share": s} for t, s in row.themes],
+            "figures": [{"value": f.value, "measure": f.measure} for f in row.figures],
+        } for row in briefing.districts],
+        "sources": [to_jsonable(s) for s in briefing.sources],
+        "cleaning": to_jsonable(briefing.cleaning),
+        "warnings": briefing.warnings,
+    }
+    return json.dumps(_in_script(data, script), ensure_ascii=False, indent=2)
+
+
+_PATH_KEYS = {"file", "path", "sources"}
+
+
+def _in_script(value: object, script: str, key: str = "") -> object:
+    """Convert text values to the output script; file paths stay as they are on disk."""
+    if key in _PATH_KEYS:
+        return value
+    if isinstance(value, str):
+        return convert_script(value, script)
+    if isinstance(value, dict):
+        return {k: _in_script(v, script, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_script(v, script, key) for v in value]
+    return value
+
+
+def briefing_to_markdown(briefing: Briefing, script: str = "zh-Hans") -> str:
+    out: list[str] = []
+    for row in briefing.districts:
+        out.append(f"# {row.district}\n")
+        for m in row.meetings:
+            out.append(f"## {m.name}（{m.date.label}）\n")
+            out.append(f"- 类型：{m.kind.value}")
+            if m.leaders:
+                out.append("- 领导：" + "；".join(x.label for x in m.leaders))
+            adopted = [d.title for d in m.documents if d.adopted]
+            if adopted:
+                out.append("- 审议通过：" + "".join(f"《{d}》" for d in adopted))
+            if m.figures:
+                out.append("- 数字：" + "；".join(f.label for f in m.figures[:6]))
+            out.append("- 关键词：" + "、".join(w for w, _ in m.keywords[:8]))
+            out.append("\n### 要点\n")
+            for p in m.points:
+                out.append(f"1. {p.text}  \n   <sub>{p.source.path.name} ¶{p.source.paragraph + 1}："
+                           f"{p.source.sentence}</sub>")
+            out.append("")
+    return convert_script("\n".join(out), script)
+
+
+def briefing_to_text(briefing: Briefing, script: str = "zh-Hans") -> str:
+    out: list[str] = []
+    for row in briefing.districts:
+        for m in row.meetings:
+            out.append(f"{row.district} · {m.name} · {m.date.label} · {m.kind.value}")
+            if m.leaders:
+                out.append("  领导：" + "；".join(x.label for x in m.leaders))
+            out.append("  关键词：" + "、".join(w for w, _ in m.keywords[:8]))
+            for p in m.points:
+                out.append(f"  - {p.text}")
+                out.append(f"      ← {p.source.path.name} ¶{p.source.paragraph + 1}")
+            out.append("")
+    return convert_script("\n".join(out), script)

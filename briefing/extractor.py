@@ -1,0 +1,341 @@
+"""Extract stage: reports → meetings with their facts.
+
+The facts a reader needs first (which district, which meeting, when, who, which
+documents, which numbers) are scattered through a report. Each is found by a rule a
+human analyst would also use, and each date says how precise it is and whether it
+was inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .lexicon import (
+    UNKNOWN_DISTRICT,
+    District,
+    chinese_number,
+    count_districts,
+    find_meetings,
+)
+from .model import (
+    AdoptedDocument,
+    CleanDocument,
+    DatePrecision,
+    KeyFigure,
+    Leader,
+    Meeting,
+    MeetingDate,
+    MeetingKind,
+    Report,
+    SourceSentence,
+)
+from .segmenter import split_sentences
+
+# --- district ----------------------------------------------------------------------------
+
+
+def detect_district(report: Report, doc: CleanDocument, extra: tuple[District, ...] = ()) -> str | None:
+    """The district a report is about: the one it names most, headings counting double."""
+    counts: Counter[str] = Counter()
+    for p in report.paragraphs:
+        weight = 2 if p.is_heading else 1
+        for name, n in count_districts(p.text, extra).items():
+            counts[name] += n * weight
+    if not counts:
+        counts.update(count_districts("\n".join([doc.title or "", *doc.paragraphs]), extra))
+    if not counts and doc.outlet:
+        counts.update(count_districts(doc.outlet, extra))
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+# --- dates --------------------------------------------------------------------------------
+
+_FULL_DATE_RE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_MONTH_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_CONTEXT_YEAR_RE = re.compile(r"(?<![到至—\-~～\d])(?P<y>(?:19|20)\d{2})年(?!前|以前|之前|底前|以后)")
+_REVIEW_PLAN_RE = re.compile(r"总结(?P<y>20\d{2})年.{0,16}?部署(?P<next>20\d{2})年")
+_NEW_YEAR_RE = re.compile(r"新春伊始|新年伊始|开年伊始|岁末年初|新年第一|开年以来")
+_NPC_RE = re.compile(r"(?P<term>[十一二三四五六七八九]+)届全国(?:人大|政协)(?P<n>[一二三四五])次会议"
+                     r"|全国政协(?P<term2>[十一二三四五六七八九]+)届(?P<n2>[一二三四五])次会议")
+_PLAN_YEAR_RE = re.compile(r"[“\"]?十(?P<k>[一二三四五六七八九])五[”\"]?规划(?P<which>收官|开局|起步)之年")
+
+
+def _npc_year(term: int, session: int) -> int | None:
+    """National People's Congress terms run five years from 1983 (6th term) on."""
+    if term < 6 or not 1 <= session <= 5:
+        return None
+    return 1983 + 5 * (term - 6) + session - 1
+
+
+def context_year(text: str) -> int | None:
+    """The year a text is set in, when it never says the date in full."""
+    m = _NPC_RE.search(text)
+    if m:
+        term = chinese_number(m.group("term") or m.group("term2") or "")
+        session = chinese_number(m.group("n") or m.group("n2") or "")
+        if term and session and (year := _npc_year(term, session)):
+            return year
+    m = _PLAN_YEAR_RE.search(text)
+    if m:
+        k = chinese_number(m.group("k")) or 0
+        start = 2006 + 5 * (k - 1) if k >= 1 else None  # 十一五 = 2006-2010, 十四五 = 2021-2025
+        if start:
+            return start + 4 if m.group("which") == "收官" else start
+    years = Counter(int(m.group("y")) for m in _CONTEXT_YEAR_RE.finditer(text))
+    if years:
+        top = max(years.values())
+        return max(y for y, n in years.items() if n == top)
+    return None
+
+
+def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
+    """When the meeting took place, as precisely as the text allows."""
+    body = [p.text for p in report.body]
+    lead = "\n".join([*(p.text for p in report.headings), *body[:2]])
+    text = "\n".join(body)
+    page_year, page_month = (int(doc.published[:4]), int(doc.published[5:7])) if doc.published else (None, None)
+    m = _FULL_DATE_RE.search(lead)
+    if m:
+        return MeetingDate(int(m["y"]), int(m["m"]), int(m["d"]), DatePrecision.DAY)
+    m = _MONTH_DAY_RE.search(lead)
+    if m:
+        month, day = int(m["m"]), int(m["d"])
+        if page_year is not None and page_month is not None:
+            year = page_year - 1 if month > page_month else page_year
+            return MeetingDate(year, month, day, DatePrecision.DAY)
+        year = context_year("\n".join(doc.paragraphs))
+        if year is not None:
+            return MeetingDate(year, month, day, DatePrecision.DAY, inferred=True)
+        return MeetingDate(None, month, day, DatePrecision.NONE, note=f"{month}月{day}日")
+    m = _REVIEW_PLAN_RE.search(text)
+    if m and int(m["next"]) == int(m["y"]) + 1:
+        return MeetingDate(int(m["y"]), precision=DatePrecision.YEAR, inferred=True, note="末")
+    if _NEW_YEAR_RE.search(lead + text):
+        year = context_year(text)
+        if year is not None:
+            return MeetingDate(year + 1, precision=DatePrecision.YEAR, inferred=True, note="初")
+    if page_year is not None and page_month is not None:
+        return MeetingDate(page_year, page_month, precision=DatePrecision.MONTH, inferred=True)
+    return MeetingDate()
+
+
+# --- leaders ------------------------------------------------------------------------------
+
+# Common Chinese surnames: a name must start with one, which keeps "区委常委会主持" from
+# reading as a person.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
+    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+    "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟"
+    "邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储"
+    "原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平"
+    "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战"
+    "慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+# A third character that starts the next word, not the name ("刘健就…", "高香传达…").
+_AFTER_NAME_CHARS = set("就在等和与及说作出参讲表主代率带调指强要对向为是传同一以也已将会则均亲分先到与结")
+_ORG = r"(?:市委|区委|区人大常委会|区政协|区纪委|区监委|区政府)"
+_TITLE = r"(?:党组)?(?:常务)?(?:副)?(?:书记|主任|主席|常委|区长|市长)"
+_ROLE = rf"(?:{_ORG}{_TITLE}|(?:常务)?副区长|代区长|区长|副市长|市长)"
+_ROLE_NAME_RE = re.compile(rf"(?P<role>{_ROLE}(?:、(?:{_ROLE}|{_TITLE}))*)(?P<name>[\u4e00-\u9fff]{{2,3}})")
+_NAME_ROLE_RE = re.compile(r"(?P<org>市委|区委)(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>书记|副书记)")
+_MEMBER_LIST_RE = re.compile(
+    r"(?P<role>区委常委|副区长)(?P<names>(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})"
+    r"(?=出席|参加|列席|等)"
+)
+
+
+def _trim_name(candidate: str) -> str | None:
+    if not candidate or candidate[0] not in _SURNAMES:
+        return None
+    if len(candidate) == 3 and candidate[2] in _AFTER_NAME_CHARS:
+        candidate = candidate[:2]
+    return candidate
+
+
+def find_leaders(text: str) -> list[Leader]:
+    """Leaders named with their roles, most senior mention first, each person once."""
+    found: list[tuple[int, Leader]] = []
+    for m in _MEMBER_LIST_RE.finditer(text):
+        for offset, name in enumerate(m.group("names").split("、")):
+            if (trimmed := _trim_name(name)) is not None:
+                found.append((m.start() + offset, Leader(trimmed, m.group("role"))))
+    for m in _ROLE_NAME_RE.finditer(text):
+        name = _trim_name(m.group("name"))
+        if name is not None:
+            found.append((m.start(), Leader(name, m.group("role"))))
+    for m in _NAME_ROLE_RE.finditer(text):
+        name = _trim_name(m.group("name"))
+        if name is not None and len(name) >= 2:
+            found.append((m.start(), Leader(name, m.group("org") + m.group("title"))))
+    found.sort(key=lambda item: item[0])
+    leaders: dict[str, Leader] = {}
+    for _, leader in found:
+        if leader.name not in leaders:
+            leaders[leader.name] = leader
+    return list(leaders.values())
+
+
+# --- documents ----------------------------------------------------------------------------
+
+_DOC_RE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
+_ADOPT_RE = re.compile(r"(审议通过|通过了|审议并通过|印发|出台|发布|制定|审议)[^。；]{0,6}$")
+
+
+def find_documents(text: str) -> list[AdoptedDocument]:
+    docs: dict[str, AdoptedDocument] = {}
+    for m in _DOC_RE.finditer(text):
+        title = m.group("title").strip()
+        adopted = bool(_ADOPT_RE.search(text[max(0, m.start() - 14): m.start()]))
+        if title in docs:
+            docs[title].adopted |= adopted
+        else:
+            docs[title] = AdoptedDocument(title, adopted)
+    # "《条例》" after "《…管理条例》" is a short back-reference, not another document.
+    return [d for d in docs.values() if not any(o != d.title and o.endswith(d.title) for o in docs)]
+
+
+# --- figures --------------------------------------------------------------------------------
+
+_MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+_COUNT_UNITS = "家项个亩所条批处座套件台户人次名"
+_FIGURE_RE = re.compile(
+    r"(?<![\d.第+\-—~～])(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
+    r"(?P<unit>美元|元|人次|平方米|平方公里|公里|吨|倍|%|[家项个亩所条批处座套件台户名])"
+)
+_LEADING_VERBS = re.compile(r"^(实现|集聚|完成|达到|累计|新增|计划|预计|共|总计|其中|全年|年)+")
+_TRAILING_VERBS = re.compile(r"(有望迈上|有望突破|迈上|达到|突破|超过|约为|约|为|达|实现|有望|新增|增至)+$")
+_PHRASE_STOP = re.compile(r"[，。；：、“”《》（）,;:]")
+_AFTER_STOP = re.compile(r"[，。；：“”《》（）,;:]")
+
+
+@dataclass
+class _FigureContext:
+    before: str
+    after: str
+
+
+def _figure_context(sentence: str, start: int, end: int) -> _FigureContext:
+    before = _PHRASE_STOP.split(sentence[:start])[-1]
+    after = _AFTER_STOP.split(sentence[end:])[0]
+    return _FigureContext(before, after)
+
+
+def _measure(unit: str, ctx: _FigureContext) -> str:
+    if unit in _COUNT_UNITS and len(ctx.after) >= 2 and not ctx.after.startswith(("的", "以上", "左右")):
+        return re.split(r"的|，", ctx.after)[0][:12]
+    before = _TRAILING_VERBS.sub("", _LEADING_VERBS.sub("", ctx.before))
+    return before[-10:]
+
+
+def find_figures(report: Report) -> list[KeyFigure]:
+    figures: list[KeyFigure] = []
+    for p in report.body:
+        for sentence in split_sentences(p.text):
+            masked = _DOC_RE.sub(lambda m: "《" + "＿" * (len(m.group(0)) - 2) + "》", sentence)
+            for m in _FIGURE_RE.finditer(masked):
+                number = float(m.group("num")) * _MULTIPLIERS.get(m.group("mult") or "", 1)
+                unit = (m.group("mult") or "") + m.group("unit")
+                ctx = _figure_context(sentence, m.start(), m.end())
+                if unit == "个" and number < 3:
+                    continue
+                figures.append(KeyFigure(
+                    value=m.group(0), number=number, unit=unit, measure=_measure(m.group("unit"), ctx),
+                    source=SourceSentence(report.path, p.index, sentence),
+                ))
+    return figures
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+
+def _meeting_kind(mention: str | None) -> tuple[MeetingKind, str | None]:
+    if mention is None:
+        return MeetingKind.OTHER, None
+    found = find_meetings(mention)
+    return (found[0].kind, found[0].name) if found else (MeetingKind.OTHER, mention)
+
+
+def _other_name(report: Report, doc: CleanDocument) -> str:
+    """A name for an article that reports no meeting: its page title or first heading."""
+    if doc.title:
+        return doc.title
+    for p in report.headings:
+        return p.text
+    return report.body[0].text[:30] if report.body else doc.path.stem
+
+
+def extract_meeting(
+    report: Report, doc: CleanDocument, extra_districts: tuple[District, ...] = ()
+) -> Meeting:
+    """All facts of one report, as a meeting of its own (merging happens after)."""
+    district = detect_district(report, doc, extra_districts)
+    kind, name = _meeting_kind(report.meeting_mention)
+    text = "\n".join(p.text for p in report.paragraphs)
+    return Meeting(
+        district=district or UNKNOWN_DISTRICT,
+        district_confident=district is not None,
+        kind=kind,
+        name=name or _other_name(report, doc),
+        date=detect_date(report, doc),
+        reports=[report],
+        leaders=find_leaders(text),
+        documents=find_documents(text),
+        figures=find_figures(report),
+    )
+
+
+def _merge_key(meeting: Meeting) -> tuple[str, str, str]:
+    numbered = bool(re.search(r"\d|[一二三四五六七八九十]届", meeting.name))
+    when = "" if numbered else meeting.date.label
+    return meeting.district, meeting.name, when
+
+
+def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per (district, meeting): reaction pieces and second sources join it."""
+    merged: dict[tuple[str, str, str], Meeting] = {}
+    for m in meetings:
+        key = _merge_key(m)
+        if m.kind is MeetingKind.OTHER or key not in merged:
+            merged[key if m.kind is not MeetingKind.OTHER else (*key[:2], str(id(m)))] = m
+            continue
+        into = merged[key]
+        into.reports.extend(m.reports)
+        for leader in m.leaders:
+            if leader.name not in {x.name for x in into.leaders}:
+                into.leaders.append(leader)
+        titles = {d.title: d for d in into.documents}
+        for doc in m.documents:
+            if doc.title in titles:
+                titles[doc.title].adopted |= doc.adopted
+            else:
+                into.documents.append(doc)
+        into.figures.extend(m.figures)
+        if into.date.precision is DatePrecision.NONE or (
+            into.date.inferred and not m.date.inferred and m.date.precision is DatePrecision.DAY
+        ):
+            into.date = m.date
+    return list(merged.values())
+
+
+def extract_meetings(
+    docs_reports: list[tuple[CleanDocument, list[Report]]],
+    extra_districts: tuple[District, ...] = (),
+    on_warning: Callable[[str], None] | None = None,
+) -> list[Meeting]:
+    meetings = [
+        extract_meeting(report, doc, extra_districts)
+        for doc, reports in docs_reports
+        for report in reports
+    ]
+    for m in meetings:
+        if not m.district_confident and on_warning:
+            on_warning(f"{m.reports[0].path}: no district recognised; listed under {UNKNOWN_DISTRICT}")
+    return merge_meetings(meetings)

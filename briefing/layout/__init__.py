@@ -1,0 +1,1 @@
+"""Layout stage: measured text, native tables and the deck writer."""

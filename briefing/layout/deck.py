@@ -1,0 +1,421 @@
+"""Layout stage: a :class:`Briefing` and a template → one .pptx file.
+
+Slides are built from measured text: each district's meetings are packed onto as few
+slides as the template's smallest body size allows (continuing on "（续）" slides),
+then every slide takes the largest size at which its own text fits. Footer, slide
+number and source line are drawn here, not left to a master, and every content slide
+carries speaker notes with each point's full source sentence and file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from ..cleaner import convert_script
+from ..errors import OutputError, TemplateError
+from ..model import Briefing, DistrictComparison, Leader, Meeting, MeetingKind
+from ..template import Template
+from .tables import TableStyle, add_table, column_widths, paginate_rows, row_height
+from .text import Fonts, Para, TextBlock, add_text_box, fit_size, paras_height, style_run
+
+PT_PER_INCH = 72.0
+CONTINUED = "（续）"
+
+
+@dataclass
+class Geometry:
+    """Slide regions in points, derived from page size and margins."""
+
+    width: float
+    height: float
+    margin: float
+
+    @property
+    def title_top(self) -> float:
+        return self.margin * 0.6
+
+    @property
+    def title_height(self) -> float:
+        return 50.0
+
+    @property
+    def body_top(self) -> float:
+        return self.title_top + self.title_height + 16.0
+
+    @property
+    def footer_top(self) -> float:
+        return self.height - self.margin * 0.6 - 16.0
+
+    @property
+    def source_top(self) -> float:
+        return self.footer_top - 20.0
+
+    @property
+    def body_height(self) -> float:
+        return self.source_top - 6.0 - self.body_top
+
+    @property
+    def content_width(self) -> float:
+        return self.width - 2 * self.margin
+
+
+class DeckWriter:
+    """Builds the slides of one deck; ``write`` saves it atomically."""
+
+    def __init__(self, briefing: Briefing, template: Template) -> None:
+        self.briefing = briefing
+        self.t = template
+        self.fonts = Fonts(
+            template["theme.fonts.latin"], template["theme.fonts.east_asian"],
+            "zh-CN" if template.script == "zh-Hans" else "zh-TW",
+        )
+        self.body_range = tuple(template["theme.sizes.body"])
+        self.title_size = float(template["theme.sizes.title"])
+        self.prs = self._open_presentation()
+        w_pt = self.prs.slide_width / Emu(Pt(1))
+        h_pt = self.prs.slide_height / Emu(Pt(1))
+        self.geo = Geometry(w_pt, h_pt, float(template["page.margins"]) * PT_PER_INCH)
+        self.layout = self._blank_layout()
+        # (slide, source line) for the footer pass once the slide count is known.
+        self.content_slides: list[tuple[object, str | None]] = []
+
+    # --- plumbing -------------------------------------------------------------------
+
+    def s(self, text: str) -> str:
+        """Text in the deck's script."""
+        return convert_script(text, self.t.script)
+
+    def _open_presentation(self):  # type: ignore[no-untyped-def]
+        if self.t.base is None:
+            prs = Presentation()
+            w, h = self.t.page_size
+            prs.slide_width, prs.slide_height = Emu(int(w * 914400)), Emu(int(h * 914400))
+            return prs
+        try:
+            prs = Presentation(str(self.t.base))
+        except Exception as exc:  # python-pptx raises many kinds for a corrupt package
+            raise TemplateError(f"base presentation cannot be opened ({type(exc).__name__})", self.t.base) from None
+        slide_ids = prs.slides._sldIdLst
+        for sld_id in list(slide_ids):
+            prs.part.drop_rel(sld_id.rId)
+            slide_ids.remove(sld_id)
+        return prs
+
+    def _blank_layout(self):  # type: ignore[no-untyped-def]
+        layouts = list(self.prs.slide_layouts)
+        for wanted in ("Blank", "空白", "Title Only", "仅标题"):
+            for layout in layouts:
+                if layout.name == wanted:
+                    return layout
+        return min(layouts, key=lambda lay: len(lay.placeholders))
+
+    def new_slide(self, source_line: str | None = None, content: bool = True):  # type: ignore[no-untyped-def]
+        slide = self.prs.slides.add_slide(self.layout)
+        for ph in list(slide.placeholders):
+            ph._element.getparent().remove(ph._element)
+        if self.t.base is None:
+            bg = slide.background.fill
+            bg.solid()
+            bg.fore_color.rgb = RGBColor.from_string(self.t.color("background"))
+        if content:
+            self.content_slides.append((slide, source_line))
+        return slide
+
+    def rect(self, slide, left: float, top: float, width: float, height: float, color: str):  # type: ignore[no-untyped-def]
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(left), Pt(top), Pt(width), Pt(height))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(color)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        return shape
+
+    def notes(self, slide, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = ""
+        for i, line in enumerate(lines):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            run = paragraph.add_run()
+            run.text = line
+            style_run(run, self.fonts, 12)
+
+    def slide_title(self, slide, title: str, tag: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        g = self.geo
+        self.rect(slide, g.margin, g.title_top + 8, 6, g.title_height - 16, self.t.color("accent"))
+        tag_width = 0.0
+        if tag:
+            tag_width = min(g.content_width * 0.4, self.fonts.measurer.width(tag) * 12 + 20)
+            add_text_box(slide, g.width - g.margin - tag_width, g.title_top, tag_width, g.title_height,
+                         [Para(tag, align=PP_ALIGN.RIGHT)], self.fonts, 12, self.t.color("muted"),
+                         MSO_ANCHOR.MIDDLE, name="Tag")
+        width = g.content_width - 16 - tag_width
+        paras = [Para(title, bold=True)]
+        size = fit_size(paras, self.fonts, width, g.title_height, 16, self.title_size) or 16
+        add_text_box(slide, g.margin + 14, g.title_top, width, g.title_height, paras, self.fonts, size,
+                     self.t.color("primary"), MSO_ANCHOR.MIDDLE, name="Title")
+        line_top = g.title_top + g.title_height + 4
+        self.rect(slide, g.margin, line_top, g.content_width, 1.2, self.t.color("table_stripe"))
+        if self.t.logo is not None:
+            side = g.title_height - 10
+            slide.shapes.add_picture(str(self.t.logo), Pt(g.width - g.margin - side), Pt(g.title_top + 5),
+                                     height=Pt(side))
+
+    # --- slides ---------------------------------------------------------------------
+
+    def title_slide(self) -> None:
+        g, t, b = self.geo, self.t, self.briefing
+        slide = self.new_slide(content=False)
+        band = g.height * 0.58
+        self.rect(slide, 0, 0, g.width, band, t.color("primary"))
+        self.rect(slide, g.margin, band - 10, 120, 4, t.color("accent"))
+        title = [Para(self.s(t["deck.title"]), bold=True)]
+        width = g.content_width
+        size = fit_size(title, self.fonts, width, band * 0.45, 24, 44) or 24
+        add_text_box(slide, g.margin, band * 0.22, width, band * 0.45, title, self.fonts, size,
+                     t.color("title_text"), MSO_ANCHOR.BOTTOM, name="Title")
+        sub = [Para(self.s(t["deck.subtitle"]))]
+        add_text_box(slide, g.margin, band * 0.68, width, band * 0.22, sub, self.fonts,
+                     fit_size(sub, self.fonts, width, band * 0.22, 14, 22) or 14, t.color("title_text"),
+                     name="Subtitle")
+        facts = []
+        if t["deck.author"]:
+            facts.append(Para(self.s(t["deck.author"]), bold=True))
+        date = t["deck.date"] or f"{dt.date.today().year}年{dt.date.today().month}月"
+        facts.append(Para(self.s(f"编制日期：{date}")))
+        span = b.date_range
+        if span:
+            first, last = span
+            facts.append(Para(self.s(f"会议时间：{first.label} — {last.label}")))
+        n_reports = len(b.sources)
+        facts.append(Para(self.s(
+            f"收录 {n_reports} 份报道 · {len(b.districts)} 个区 · {len(b.meetings)} 次会议"),
+            color=t.color("muted")))
+        top = band + 24
+        height = g.height - top - g.margin
+        size = fit_size(facts, self.fonts, width, height, 12, 18) or 12
+        add_text_box(slide, g.margin, top, width, height, facts, self.fonts, size, t.color("text"),
+                     name="Facts")
+
+    def _leader_line(self, leaders: list[Leader]) -> str:
+        groups: list[tuple[str, list[str]]] = []
+        for leader in leaders:
+            if groups and groups[-1][0] == leader.role:
+                groups[-1][1].append(leader.name)
+            else:
+                groups.append((leader.role, [leader.name]))
+        return "；".join(f"{role} {'、'.join(names)}" for role, names in groups)
+
+    def meeting_block(self, meeting: Meeting) -> TextBlock:
+        t = self.t
+        shown_kind = meeting.kind is not MeetingKind.OTHER and meeting.kind.value not in meeting.name
+        kind = f"［{meeting.kind.value}］" if shown_kind else ""
+        header = f"{meeting.name}{kind}｜{meeting.date.label}"
+        paras = [Para(self.s(header), scale=1.1, bold=True, color=t.color("accent"), space_before=0.9,
+                      keep_with_next=True)]
+        if meeting.leaders:
+            paras.append(Para(self.s("领导：" + self._leader_line(meeting.leaders)), scale=0.85,
+                              color=t.color("muted"), space_before=0.2, keep_with_next=True))
+        adopted = [d.title for d in meeting.documents if d.adopted]
+        if adopted:
+            paras.append(Para(self.s("审议通过：" + "".join(f"《{d}》" for d in adopted)), scale=0.85,
+                              color=t.color("muted"), space_before=0.2, keep_with_next=True))
+        for point in meeting.points:
+            paras.append(Para(self.s(point.text), bullet="•", space_before=0.35))
+        if not meeting.points:
+            paras.append(Para(self.s("（报道未提供可提炼的要点）"), color=t.color("muted"), space_before=0.35))
+        return TextBlock(paras)
+
+    def _pack(self, blocks: list[TextBlock], width: float, height: float) -> list[list[Para]]:
+        """Fill pages at the smallest size; split a block between points when it must."""
+        smallest = self.body_range[0]
+
+        def fits(paras: list[Para]) -> bool:
+            return paras_height(paras, self.fonts, smallest, width) <= height
+
+        pages: list[list[Para]] = [[]]
+        for block in blocks:
+            if fits(pages[-1] + block.paras):
+                pages[-1] += block.paras
+                continue
+            if pages[-1] and fits(block.paras):
+                pages.append(list(block.paras))
+                continue
+            # Longer than a page: continue it, its header repeated with （续）.
+            head = [p for p in block.paras if p.keep_with_next]
+            body = [p for p in block.paras if not p.keep_with_next]
+            if pages[-1] and not fits(pages[-1] + head + body[:1]):
+                pages.append([])
+            pages[-1] += head
+            for para in body:
+                if not fits([*pages[-1], para]):
+                    first = head[0]
+                    pages.append([Para(first.text + self.s(CONTINUED), scale=first.scale, bold=True,
+                                       color=first.color, keep_with_next=True)])
+                pages[-1].append(para)
+        return [p for p in pages if p]
+
+    def district_slides(self, row: DistrictComparison) -> None:
+        g = self.geo
+        width, height = g.content_width, g.body_height
+        pages = self._pack([self.meeting_block(m) for m in row.meetings], width, height)
+        dates = [m.date for m in row.meetings if m.date.year]
+        span = ""
+        if dates:
+            lo, hi = min(d.sort_key for d in dates), max(d.sort_key for d in dates)
+            span = f" · {lo[0]}" + (f"—{hi[0]}" if hi[0] != lo[0] else "")
+        tag = self.s(f"{len(row.meetings)} 次会议{span}")
+        sources = sorted({p.name for m in row.meetings for p in m.sources})
+        source_line = self.s("来源：" + "；".join(self._source_label(name) for name in sources))
+        for i, page in enumerate(pages):
+            title = self.s(row.district) + (self.s(CONTINUED) if i else "")
+            slide = self.new_slide(source_line)
+            self.slide_title(slide, title, tag)
+            size = fit_size(page, self.fonts, width, height, *self.body_range) or self.body_range[0]
+            add_text_box(slide, g.margin, g.body_top, width, height, page, self.fonts, size,
+                         self.t.color("text"), name="Body")
+            self.notes(slide, self._district_notes(row, page))
+
+    def _source_label(self, file_name: str) -> str:
+        for entry in self.briefing.sources:
+            if entry.path.name == file_name:
+                bits = [b for b in (entry.outlet, entry.published) if b]
+                return f"{file_name}（{'，'.join(bits)}）" if bits else file_name
+        return file_name
+
+    def _district_notes(self, row: DistrictComparison, page: list[Para]) -> list[str]:
+        texts = {p.text for p in page}
+        lines = []
+        for meeting in row.meetings:
+            for point in meeting.points:
+                if self.s(point.text) in texts:
+                    lines.append(f"• {self.s(point.text)}")
+                    lines.append(self.s(f"  原文：{point.source.sentence}"))
+                    lines.append(f"  {point.source.path.name}，第 {point.source.paragraph + 1} 段")
+        return lines or [self.s(f"{row.district}：本页为会议信息，无要点。")]
+
+    def table_slides(self, title: str, header: list[str], rows: list[list[str]],
+                     notes: list[str], source_line: str | None = None) -> None:
+        g = self.geo
+        size = self.body_range[0] + (self.body_range[1] - self.body_range[0]) * 0.25
+        style = TableStyle(self.t.color("table_header"), self.t.color("table_header_text"),
+                           self.t.color("text"), self.t.color("table_stripe"))
+        width = g.content_width
+        while True:
+            widths = column_widths([header, *rows], self.fonts, size, width)
+            heights = [row_height(r, widths, self.fonts, size) for r in rows]
+            header_h = row_height(header, widths, self.fonts, size)
+            pages = paginate_rows(heights, header_h, g.body_height)
+            if len(pages) == 1 or size <= self.body_range[0]:
+                break
+            size = max(self.body_range[0], size - 1)
+        for i, page in enumerate(pages):
+            slide = self.new_slide(source_line)
+            self.slide_title(slide, title + (self.s(CONTINUED) if i else ""))
+            add_table(slide, g.margin, g.body_top, widths, header, [rows[j] for j in page],
+                      [heights[j] for j in page], header_h, self.fonts, size, style)
+            self.notes(slide, notes)
+
+    def comparison_slides(self) -> None:
+        header = [self.s(h) for h in ("区", "会议与日期", "关注主题", "特色关键词", "关键数字")]
+        rows = []
+        for row in self.briefing.districts:
+            meetings = "\n".join(f"{m.name if m.kind is not MeetingKind.OTHER else '署名文章'}"
+                                 f"（{m.date.short_label}）" for m in row.meetings)
+            themes = "、".join(f"{name} {share:.0%}" for name, share in row.themes[:3]) or "—"
+            figures = "\n".join(f.label for f in row.figures) or "—"
+            rows.append([self.s(x) for x in (row.district, meetings, themes,
+                                             "、".join(row.keywords[:5]) or "—", figures)])
+        notes = [self.s("主题占比：各区报道中模板主题词出现次数的占比。关键词：TF-IDF 去除套话并突出区际差异。")]
+        for row in self.briefing.districts:
+            for fig in row.figures:
+                notes.append(self.s(f"{row.district} {fig.label}：{fig.source.sentence}（{fig.source.path.name}）"))
+        self.table_slides(self.s("各区比较"), header, rows, notes)
+
+    def overview_slides(self) -> None:
+        header = [self.s(h) for h in ("区", "会议", "类型", "日期", "主持/出席领导")]
+        rows = []
+        for row in self.briefing.districts:
+            for m in row.meetings:
+                leaders = "、".join(leader.name for leader in m.leaders[:4]) or "—"
+                rows.append([self.s(x) for x in (row.district, m.name, m.kind.value, m.date.label, leaders)])
+        self.table_slides(self.s("会议一览"), header, rows,
+                          [self.s("本期收录的全部会议，按区排列，各区内由近及远。")])
+
+    def sources_slides(self) -> None:
+        header = [self.s(h) for h in ("文件", "媒体", "发布日期", "收录会议")]
+        rows = [[e.path.name, self.s(e.outlet or "—"), e.published or "—", self.s("、".join(e.meetings) or "—")]
+                for e in self.briefing.sources]
+        notes = [f"{e.path}" for e in self.briefing.sources]
+        self.table_slides(self.s("资料来源"), header, rows, notes)
+
+    def footers(self) -> None:
+        g, t = self.geo, self.t
+        total = len(self.prs.slides)
+        numbers = {id(s): i + 1 for i, s in enumerate(self.prs.slides)}
+        for slide, source_line in self.content_slides:
+            muted = t.color("muted")
+            self.rect(slide, g.margin, g.footer_top - 2, g.content_width, 0.75, t.color("table_stripe"))
+            footer = [Para(self.s(t["deck.footer"] or t["deck.title"]))]
+            add_text_box(slide, g.margin, g.footer_top, g.content_width * 0.7, 16, footer, self.fonts, 9,
+                         muted, name="Footer")
+            number = [Para(f"{numbers[id(slide)]} / {total}", align=PP_ALIGN.RIGHT)]
+            add_text_box(slide, g.width - g.margin - 80, g.footer_top, 80, 16, number, self.fonts, 9, muted,
+                         name="Slide Number")
+            if source_line:
+                paras = [Para(source_line)]
+                size = fit_size(paras, self.fonts, g.content_width, 20, 7, 9) or 7
+                text = source_line
+                while fit_size([Para(text)], self.fonts, g.content_width, 20, 7, 9) is None and len(text) > 10:
+                    text = text[: int(len(text) * 0.9)] + "…"
+                add_text_box(slide, g.margin, g.source_top, g.content_width, 20, [Para(text)], self.fonts,
+                             size, muted, name="Source")
+
+    def build(self) -> None:
+        builders: dict[str, Callable[[], None]] = {
+            "title": self.title_slide,
+            "overview": self.overview_slides,
+            "districts": lambda: [self.district_slides(row) for row in self.briefing.districts] and None,
+            "comparison": self.comparison_slides,
+            "sources": self.sources_slides,
+        }
+        for kind in self.t["slides"]:
+            builders[kind]()
+        self.footers()
+
+    def write(self, out: Path) -> None:
+        """Save atomically: a failed or interrupted run leaves any previous deck intact."""
+        save_atomically(out, self.prs.save)
+
+
+def save_atomically(out: Path, save: Callable[[str], None]) -> None:
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise OutputError("output path is a folder; give a .pptx file name", out)
+    if not folder.is_dir():
+        raise OutputError("output folder does not exist", folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        save(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise OutputError(f"cannot write deck ({exc.strerror or exc})", out) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_deck(briefing: Briefing, template: Template, out: Path) -> None:
+    writer = DeckWriter(briefing, template)
+    writer.build()
+    writer.write(out)

@@ -1,0 +1,119 @@
+"""Native tables whose rows are measured before they are placed.
+
+A table row grows when a renderer draws it, so the engine computes each row's height
+from its wrapped cell text, sizes columns by content, and splits a table across
+slides when its rows would not fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from .text import LINE_SPACING, Fonts, Para, fill_text_frame
+
+CELL_MARGIN_PT = 4.0
+
+
+@dataclass
+class TableStyle:
+    header_fill: str
+    header_text: str
+    text: str
+    stripe: str | None
+    border: str = "D0D5DD"
+
+
+def column_widths(rows: list[list[str]], fonts: Fonts, size: float, total_pt: float,
+                  min_share: float = 0.08) -> list[float]:
+    """Split ``total_pt`` across columns in proportion to their content, with a floor."""
+    n = len(rows[0])
+    measurer = fonts.measurer
+    demand = []
+    for c in range(n):
+        longest = max(max((measurer.width(line) for line in row[c].split("\n")), default=0) for row in rows)
+        demand.append(min(max(longest, 2.0), 30.0))
+    total = sum(demand)
+    shares = [max(d / total, min_share) for d in demand]
+    scale = sum(shares)
+    return [total_pt * s / scale for s in shares]
+
+
+def row_height(row: list[str], widths: list[float], fonts: Fonts, size: float) -> float:
+    measurer = fonts.measurer
+    lines = max(
+        len(measurer.wrap(text, (w - 2 * CELL_MARGIN_PT) / size)) if text else 1
+        for text, w in zip(row, widths, strict=True)
+    )
+    return lines * size * LINE_SPACING + 2 * CELL_MARGIN_PT
+
+
+def paginate_rows(heights: list[float], header: float, available: float) -> list[list[int]]:
+    """Indexes of body rows per page; each page repeats the header row."""
+    pages: list[list[int]] = [[]]
+    used = header
+    for i, h in enumerate(heights):
+        if pages[-1] and used + h > available:
+            pages.append([])
+            used = header
+        pages[-1].append(i)
+        used += h
+    return pages
+
+
+def _cell_fill(cell, color: str | None) -> None:  # type: ignore[no-untyped-def]
+    if color is None:
+        cell.fill.background()
+    else:
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = RGBColor.from_string(color)
+
+
+def _cell_borders(cell, color: str) -> None:  # type: ignore[no-untyped-def]
+    tc_pr = cell._tc.get_or_add_tcPr()
+    for edge in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
+        for old in tc_pr.findall(qn(edge)):
+            tc_pr.remove(old)
+    from lxml import etree
+
+    for i, edge in enumerate(("a:lnL", "a:lnR", "a:lnT", "a:lnB")):
+        ln = etree.Element(qn(edge), w=str(int(Pt(0.75))), cap="flat", cmpd="sng", algn="ctr")
+        fill = etree.SubElement(ln, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr")).set("val", color)
+        tc_pr.insert(i, ln)
+
+
+def add_table(slide, left: float, top: float, widths: list[float], header: list[str],  # type: ignore[no-untyped-def]
+              rows: list[list[str]], heights: list[float], header_height: float,
+              fonts: Fonts, size: float, style: TableStyle, bold_first_column: bool = True):
+    """Place a table with measured row heights; returns the graphic frame."""
+    total_height = header_height + sum(heights)
+    frame = slide.shapes.add_table(
+        len(rows) + 1, len(widths), Pt(left), Pt(top), Pt(sum(widths)), Pt(total_height)
+    )
+    table = frame.table
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.set("firstRow", "1")
+    tbl_pr.set("bandRow", "0")
+    for c, w in enumerate(widths):
+        table.columns[c].width = Emu(int(Pt(w)))
+    for r, h in enumerate([header_height, *heights]):
+        table.rows[r].height = Emu(int(Pt(h)))
+    for r, values in enumerate([header, *rows]):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            margin = Emu(int(Pt(CELL_MARGIN_PT)))
+            cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = margin
+            is_header = r == 0
+            color = style.header_text if is_header else style.text
+            fill = style.header_fill if is_header else (style.stripe if r % 2 == 0 else None)
+            _cell_fill(cell, fill)
+            _cell_borders(cell, style.border)
+            paras = [Para(line, bold=is_header or (bold_first_column and c == 0))
+                     for line in (value.split("\n") if value else [""])]
+            fill_text_frame(cell.text_frame, paras, fonts, size, color, MSO_ANCHOR.TOP)
+    return frame

@@ -1,0 +1,178 @@
+"""Domain vocabulary shared by the segmenter and the extractor.
+
+Districts (the gazetteer), meeting names and Chinese numerals: what a reader of
+district meeting reports recognises at a glance, written down once. All patterns work
+on Simplified text, which the cleaner produces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import MeetingKind
+
+# --- districts ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class District:
+    name: str  # canonical display name, e.g. "金山区"
+    short: str  # what reports also write alone, e.g. "金山"
+    city: str = "上海"
+
+
+SHANGHAI_DISTRICTS: tuple[District, ...] = tuple(
+    District(name, short)
+    for name, short in [
+        ("浦东新区", "浦东"), ("黄浦区", "黄浦"), ("徐汇区", "徐汇"), ("长宁区", "长宁"),
+        ("静安区", "静安"), ("普陀区", "普陀"), ("虹口区", "虹口"), ("杨浦区", "杨浦"),
+        ("闵行区", "闵行"), ("宝山区", "宝山"), ("嘉定区", "嘉定"), ("金山区", "金山"),
+        ("松江区", "松江"), ("青浦区", "青浦"), ("奉贤区", "奉贤"), ("崇明区", "崇明"),
+    ]
+)
+
+# Cities whose districts a report names as 城市+市+区名 (重庆市璧山区); the sixteen Shanghai
+# districts are known by name, so a report may omit 上海市.
+OTHER_CITIES = (
+    "北京", "天津", "重庆", "广州", "深圳", "杭州", "南京", "苏州", "无锡", "宁波", "武汉",
+    "成都", "西安", "长沙", "郑州", "济南", "青岛", "合肥", "福州", "厦门", "南昌", "沈阳",
+    "大连", "长春", "哈尔滨", "石家庄", "太原", "呼和浩特", "南宁", "海口", "贵阳", "昆明",
+    "拉萨", "兰州", "西宁", "银川", "乌鲁木齐", "东莞", "佛山", "珠海", "温州", "绍兴",
+    "嘉兴", "湖州", "常州", "南通", "徐州", "扬州", "泉州", "烟台", "潍坊", "洛阳",
+)
+
+# Words that contain a district's short name without meaning the district.
+_FALSE_FRIENDS = {"黄浦": ("黄浦江",), "静安": ("静安寺",), "长宁": ("长宁路",), "普陀": ("普陀山",)}
+
+UNKNOWN_DISTRICT = "未识别"
+
+
+def district_order(name: str) -> int:
+    for i, d in enumerate(SHANGHAI_DISTRICTS):
+        if d.name == name:
+            return i
+    return len(SHANGHAI_DISTRICTS)
+
+
+def count_districts(text: str, extra: tuple[District, ...] = ()) -> dict[str, int]:
+    """How often each known district is named in ``text`` (full or short name)."""
+    counts: dict[str, int] = {}
+    for d in (*SHANGHAI_DISTRICTS, *extra):
+        hits = text.count(d.short)
+        for friend in _FALSE_FRIENDS.get(d.short, ()):
+            hits -= text.count(friend)
+        if d.name != d.short and not d.name.startswith(d.short):
+            hits += text.count(d.name)
+        if hits > 0:
+            counts[d.name] = counts.get(d.name, 0) + hits
+    city_re = re.compile(
+        rf"(?P<city>{'|'.join(OTHER_CITIES)})市(?P<district>[\u4e00-\u9fff]{{1,3}}?(?:新区|区|县))"
+        r"(?=委|政府|人大|政协|第|[\u4e00-\u9fff]{0,4}(?:召开|举行|会议|全会)|[，。、\s])"
+    )
+    for m in city_re.finditer(text):
+        name = f"{m.group('city')}市{m.group('district')}"
+        counts[name] = counts.get(name, 0) + 3
+    return counts
+
+
+# --- numerals ----------------------------------------------------------------------
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(text: str) -> int | None:
+    """"十三" → 13, "二十一" → 21, "163" → 163; None when not a number."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _DIGITS and ch not in "十百" for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + _DIGITS[ch]
+    return total + current
+
+
+def chinese_numeral(n: int) -> str:
+    """13 → "十三"; the form meeting names use."""
+    units = "零一二三四五六七八九"
+    if n < 10:
+        return units[n]
+    if n < 20:
+        return "十" + (units[n % 10] if n % 10 else "")
+    if n < 100:
+        return units[n // 10] + "十" + (units[n % 10] if n % 10 else "")
+    return str(n)
+
+
+# --- meetings ------------------------------------------------------------------------
+
+_NUM = r"[零〇一二两三四五六七八九十百\d]+"
+
+
+@dataclass(frozen=True)
+class MeetingMention:
+    kind: MeetingKind
+    name: str  # normalised short form, e.g. "区委六届六次全会", "第163次区委常委会会议"
+    start: int
+    end: int
+
+
+_MEETING_PATTERNS: tuple[tuple[re.Pattern[str], MeetingKind], ...] = (
+    # 中国共产党上海市金山区第六届委员会第六次全体会议
+    (re.compile(rf"区(?:委)?第(?P<term>{_NUM})届委员会第(?P<n>{_NUM})次全体(?:会议|扩大会议)"),
+     MeetingKind.PLENARY),
+    # 五届区委十三次全会 / 区委五届十三次全会
+    (re.compile(rf"(?<!市委)(?P<term>{_NUM})届区委(?:第)?(?P<n>{_NUM})次全(?:会|体会议)"),
+     MeetingKind.PLENARY),
+    (re.compile(rf"区委(?P<term>{_NUM})届(?:第)?(?P<n>{_NUM})次全(?:会|体会议)"), MeetingKind.PLENARY),
+    (re.compile(r"区委常委会扩大会议(?:暨区委(?:理论学习)?中心组(?:专题)?学习(?:会|会议))?"),
+     MeetingKind.STANDING_ENLARGED),
+    (re.compile(rf"(?:第(?P<n>{_NUM})次)?区委常委会(?:会议)?(?!扩大)"), MeetingKind.STANDING),
+    (re.compile(r"区委(?:理论学习)?中心组(?:专题|集体)?学习(?:会|会议)?"), MeetingKind.STUDY),
+    (re.compile(rf"(?:第(?P<n>{_NUM})次)?区政府常务会议"), MeetingKind.GOVERNMENT),
+)
+
+
+def _normalised_name(kind: MeetingKind, match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    if kind is MeetingKind.PLENARY:
+        term, n = chinese_number(groups["term"]), chinese_number(groups["n"])
+        if term is not None and n is not None:
+            return f"区委{chinese_numeral(term)}届{chinese_numeral(n)}次全会"
+        return "区委全会"
+    n = chinese_number(groups["n"]) if groups.get("n") else None
+    if kind is MeetingKind.STANDING:
+        return f"第{n}次区委常委会会议" if n else "区委常委会会议"
+    if kind is MeetingKind.GOVERNMENT:
+        return f"第{n}次区政府常务会议" if n else "区政府常务会议"
+    return match.group(0)
+
+
+def find_meetings(text: str) -> list[MeetingMention]:
+    """Every district-level meeting named in ``text``, in order, overlaps resolved."""
+    found: list[MeetingMention] = []
+    for pattern, kind in _MEETING_PATTERNS:
+        for m in pattern.finditer(text):
+            if kind is MeetingKind.STANDING and m.group(0) == "区委常委会" and _is_chairing(text, m):
+                continue
+            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+                continue
+            found.append(MeetingMention(kind, _normalised_name(kind, m), m.start(), m.end()))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _is_chairing(text: str, m: re.Match[str]) -> bool:
+    """"全会由区委常委会主持" names the committee, not a meeting of it."""
+    after = text[m.end(): m.end() + 6]
+    before = text[max(0, m.start() - 2): m.start()]
+    return after.startswith(("主持", "作", "代表")) or before.endswith(("代表", "由"))

@@ -1,0 +1,102 @@
+"""The whole run, stage after stage: read → clean → segment → extract → summarize → compare.
+
+Kept apart from the CLI so that tests, benchmarks and other programs can run the
+pipeline and get a :class:`Briefing` without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .cleaner import clean_source
+from .comparer import compare
+from .errors import InputError
+from .extractor import extract_meetings
+from .lexicon import District
+from .model import Briefing, CleanDocument, CleaningReport, Report, SourceEntry
+from .reader import collect_inputs, read_source
+from .segmenter import segment_document
+from .summarizers.keyword_heading import SummarizerSettings, summarize
+from .template import Template
+
+Warn = Callable[[str], None]
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+def read_documents(
+    inputs: Iterable[Path], on_warning: Warn = _ignore, on_file: Callable[[Path], None] | None = None
+) -> list[CleanDocument]:
+    """Read and clean every input. A file named outright must be readable; a file
+    found in a folder that cannot be read is skipped with a warning."""
+    inputs = list(inputs)
+    named = {p.resolve() for p in inputs if p.is_file()}
+    docs: list[CleanDocument] = []
+    for path in collect_inputs(inputs):
+        try:
+            docs.append(clean_source(read_source(path), on_warning))
+        except InputError as exc:
+            if path.resolve() in named:
+                raise
+            on_warning(f"skipped {exc}")
+        if on_file is not None:
+            on_file(path)
+    if not docs:
+        raise InputError("no readable reports found", ", ".join(str(p) for p in inputs))
+    for doc in docs:
+        if not doc.paragraphs:
+            on_warning(f"{doc.path}: nothing left after removing site boilerplate")
+    return [d for d in docs if d.paragraphs] or _no_text(inputs)
+
+
+def _no_text(inputs: list[Path]) -> list[CleanDocument]:
+    raise InputError("no report text found (only boilerplate)", ", ".join(str(p) for p in inputs))
+
+
+def summarizer_settings(template: Template) -> SummarizerSettings:
+    return SummarizerSettings(
+        points_per_meeting=int(template["summary.points_per_meeting"]),
+        max_chars_per_point=int(template["summary.max_chars_per_point"]),
+        extra_stopwords=tuple(template["summary.stopwords_extra"]),
+    )
+
+
+def extra_districts(template: Template) -> tuple[District, ...]:
+    extras = []
+    for name in template["districts"]:
+        short = name.removesuffix("新区").removesuffix("区").removesuffix("县") or name
+        extras.append(District(name, short, city=""))
+    return tuple(extras)
+
+
+def build_briefing(
+    docs: list[CleanDocument], template: Template, on_warning: Warn = _ignore,
+    latest: int | None = None,
+) -> Briefing:
+    """Everything after reading: the data the deck and the exports are made from."""
+    pairs: list[tuple[CleanDocument, list[Report]]] = [
+        (doc, segment_document(doc, on_warning)) for doc in docs
+    ]
+    meetings = extract_meetings(pairs, extra_districts(template), on_warning)
+    summarize(meetings, summarizer_settings(template))
+    taxonomy = {k: list(v) for k, v in template["themes"].items()}
+    districts = compare(meetings, taxonomy, latest)
+    kept = {id(m) for row in districts for m in row.meetings}
+    meetings = [m for m in meetings if id(m) in kept]
+    cleaning = CleaningReport()
+    for doc in docs:
+        cleaning.add(doc.report)
+    sources = [
+        SourceEntry(
+            path=doc.path, outlet=doc.outlet, published=doc.published,
+            meetings=[f"{m.district} {m.name}" for m in meetings if doc.path in m.sources],
+        )
+        for doc in docs
+    ]
+    return Briefing(
+        meetings=meetings, districts=districts, sources=sources,
+        theme_names=list(taxonomy), cleaning=cleaning,
+    )

@@ -1,0 +1,166 @@
+"""Read stage: paths on disk → decoded :class:`SourceText`.
+
+Reports arrive saved from many sites, so the encoding is detected rather than
+assumed (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5), and an HTML
+page is reduced to its article body by a real main-text extractor.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import InputError
+from .model import SourceText
+
+TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
+HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
+READABLE_SUFFIXES = {**TEXT_SUFFIXES, **HTML_SUFFIXES}
+
+# Chinese encodings worth trying when a file is not UTF-8, most common first.
+_CJK_ENCODINGS = ("gb18030", "big5", "big5hkscs")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to the readable files in them, sorted, so runs are repeatable."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder", path)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise InputError("folder holds no .txt, .md or .html reports", path)
+            files.extend(found)
+        else:
+            files.append(path)
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values())
+
+
+def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode report bytes, returning (text, encoding name)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(f"broken {encoding} text ({exc.reason})", path) from None
+    if _looks_binary(data):
+        raise InputError("not a text file (binary content)", path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = _best_cjk_decoding(data)
+    if best is None:
+        raise InputError("unknown text encoding (not UTF-8, GB18030 or Big5)", path)
+    return best
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    if sample.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return sample.count(0) > len(sample) // 100 or controls > len(sample) // 10
+
+
+def _best_cjk_decoding(data: bytes) -> tuple[str, str] | None:
+    """Pick the Chinese encoding whose decoding reads most like Chinese text.
+
+    GB18030 decodes almost any byte string, so a strict decode alone cannot choose;
+    charset-normalizer's chaos measure ranks the candidates that decode cleanly.
+    """
+    from charset_normalizer import from_bytes
+
+    candidates = []
+    for encoding in _CJK_ENCODINGS:
+        try:
+            candidates.append((data.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    results = from_bytes(data, cp_isolation=[enc for _, enc in candidates])
+    best = results.best()
+    if best is not None:
+        chosen = best.encoding.replace("_", "")
+        for text, encoding in candidates:
+            if encoding.replace("_", "") == chosen:
+                return text, encoding
+    return max(candidates, key=lambda c: _common_han_share(c[0]))
+
+
+def _common_han_share(text: str) -> float:
+    """Share of characters in the CJK Unified block: mis-decodings drift into rare ones."""
+    if not text:
+        return 0.0
+    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fa5")
+    return common / len(text)
+
+
+def read_source(path: Path) -> SourceText:
+    """Read one report file; raise :class:`InputError` naming the file when it cannot be used."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        raise InputError("is a folder, expected a report file", path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", path) from None
+    if not data.strip():
+        raise InputError("file is empty", path)
+    text, encoding = decode_bytes(data, path)
+    if not text.strip():
+        raise InputError("file is empty", path)
+    fmt = READABLE_SUFFIXES.get(suffix)
+    if fmt is None:
+        fmt = "html" if _looks_like_html(text) else "txt"
+    if fmt == "html":
+        return _read_html(path, text, encoding)
+    return SourceText(path=path, text=text, encoding=encoding, format=fmt)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or "<body" in head
+
+
+def _read_html(path: Path, html: str, encoding: str) -> SourceText:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, favor_recall=True, include_comments=False,
+        include_tables=False, deduplicate=False,
+    )
+    body = (doc.text if doc is not None else None) or ""
+    if not body.strip():
+        raise InputError("HTML page holds no article text", path)
+    published = doc.date if doc is not None and doc.date != getattr(doc, "filedate", None) else None
+    outlet = doc.sitename or doc.hostname if doc is not None else None
+    title = doc.title if doc is not None else None
+    # Keep the page title at the top: the cleaner and segmenter treat it as a heading.
+    text = f"{title}\n{body}" if title and title not in body[: len(title) + 10] else body
+    return SourceText(
+        path=path, text=text, encoding=encoding, format="html",
+        title=title, published=published, outlet=outlet,
+    )

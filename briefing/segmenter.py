@@ -1,0 +1,84 @@
+"""Segment stage: a cleaned page → the reports it holds.
+
+A newspaper page can carry several articles (a plenary report, a reaction piece, a
+standing-committee meeting, a government meeting) and site clutter between them.
+Articles start at a heading block that follows body text, or at a news lead
+(本报讯…). Each article is tied to the meeting its lead names; an article that names
+no meeting continues the one before when it is substantial (a sub-section), and is
+dropped as clutter when it is a short teaser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .cleaner import is_heading_like
+from .lexicon import find_meetings
+from .model import CleanDocument, Paragraph, Report
+
+# An unlabelled section with less body text than this is a teaser, not an article part.
+MIN_CONTINUATION_CHARS = 150
+
+
+def split_sections(paragraphs: list[Paragraph], starts: set[int]) -> list[list[Paragraph]]:
+    """Cut the page where a heading block or a news lead follows body text."""
+    sections: list[list[Paragraph]] = []
+    current: list[Paragraph] = []
+    for p in paragraphs:
+        after_body = bool(current) and not current[-1].is_heading
+        if after_body and (p.is_heading or p.index in starts):
+            sections.append(current)
+            current = []
+        current.append(p)
+    if current:
+        sections.append(current)
+    return sections
+
+
+def lead_meeting(section: list[Paragraph]) -> str | None:
+    """The meeting an article is about: the first one its headings or lead name."""
+    headings = [p for p in section if p.is_heading]
+    body = [p for p in section if not p.is_heading][:2]
+    for p in (*headings, *body):
+        mentions = find_meetings(p.text)
+        if mentions:
+            return mentions[0].name
+    return None
+
+
+def segment_document(
+    doc: CleanDocument, on_warning: Callable[[str], None] | None = None
+) -> list[Report]:
+    """Split one cleaned file into reports, each naming its meeting where it can."""
+    paragraphs = [Paragraph(text, i, is_heading_like(text)) for i, text in enumerate(doc.paragraphs)]
+    reports: list[Report] = []
+    dropped = 0
+    for section in split_sections(paragraphs, set(doc.report_starts)):
+        # A title printed after its article (newspaper layout) names the article's meeting.
+        while reports and section and section[0].is_heading and reports[-1].meeting_mention and (
+            reports[-1].meeting_mention in {m.name for m in find_meetings(section[0].text)}
+        ):
+            reports[-1].paragraphs.append(section.pop(0))
+        if not section:
+            continue
+        mention = lead_meeting(section)
+        body_chars = sum(len(p.text) for p in section if not p.is_heading)
+        if mention is None and reports:
+            if body_chars >= MIN_CONTINUATION_CHARS:
+                reports[-1].paragraphs.extend(section)
+            else:
+                dropped += 1
+            continue
+        reports.append(Report(path=doc.path, paragraphs=section, meeting_mention=mention))
+    if dropped and on_warning:
+        on_warning(f"{doc.path}: skipped {dropped} short item(s) unrelated to any meeting")
+    return [r for r in reports if r.body]
+
+
+_SENTENCE_RE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）]*|$)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, each keeping its end mark and closing quote."""
+    return [s.strip() for s in _SENTENCE_RE.findall(text) if s.strip()]

@@ -1,0 +1,221 @@
+"""The keyword-and-heading summarizer: extractive key points per meeting.
+
+Scores each unit by the meeting's distinctive keywords (jieba TF-IDF without the
+formulae every report shares, weighted up for words that set this district apart
+from the others in the run), heading cues (sub-headings, 一是/二是, 全会指出/强调,
+要在…上), figures and named programmes, and position; picks with redundancy control
+(MMR); compresses each pick to a slide bullet at clause boundaries.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import KeyPoint, Meeting
+from .units import Unit, clauses, compress, formula_share, formulae, meeting_units, strip_cues
+
+_CUE_RE = re.compile(
+    r"^(?:全会|会议|大会)(?:还|同时|并|进一步)?(?:指出|强调|要求|认为|提出|明确|号召)"
+    r"|^[\u4e00-\u9fff]{2,3}(?:指出|强调|要求)"
+    r"|^(?:一|二|三|四|五|六|七|八|九|十)是|^[一二三四五六七八九十]+、|^要在.{2,20}?上"
+)
+_PROGRAMME_RE = re.compile(r"“[^“”]{2,14}”|\d+\+\d+(?:\+[\dA-Z]+)*|[“\"]?\d+\+[A-Z]")
+_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|家|项|个|亩|%|人|户|所|条|批|处|座|吨|倍)")
+_ADOPTED_RE = re.compile(r"(审议通过|通过了|印发|出台)《")
+_SPEECH_RE = re.compile(r"^“|(?:表示|说)[，：:]?“?|^[\u4e00-\u9fff]{2,4}(?:党总支|村|街道|镇)")
+_LOGISTICS_RE = re.compile(
+    r"出席会议|参加会议|参加了会议|列席会议|主持召开|主持会议|会议由|作了讲话|作讲话|作报告|还研究了"
+    r"|还讨论了|等区四套班子|引起热烈反响|获悉|传达.{0,20}(?:精神|讲话)|专题辅导报告|为题"
+)
+_NUMBERED_RE = re.compile(r"[一二三四五六七八九十百\d]+[届次号]")
+_QUOTED_TERM_RE = re.compile(r"“([^“”\s]{2,10})”")
+
+TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
+
+
+@dataclass
+class SummarizerSettings:
+    points_per_meeting: int = 6
+    min_points: int = 4
+    max_chars_per_point: int = 60
+    extra_stopwords: tuple[str, ...] = ()
+    mmr_lambda: float = 0.72
+
+
+@cache
+def _jieba():  # type: ignore[no-untyped-def]
+    """jieba, quiet, with its dictionary cache in the user's cache folder (built once)."""
+    import logging
+    import os
+    from pathlib import Path
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing"
+    try:
+        cache_home.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(cache_home)
+    except OSError:
+        pass  # an unwritable home: jieba falls back to the system temp folder
+    return jieba
+
+
+@cache
+def _tfidf():  # type: ignore[no-untyped-def]
+    _jieba()
+    import jieba.analyse
+
+    return jieba.analyse.TFIDF()
+
+
+def _register_terms(text: str) -> None:
+    """Quoted names (“南北转型”, “专精特新”) and 新质生产力-like terms stay one word."""
+    jieba = _jieba()
+    for term in _QUOTED_TERM_RE.findall(text):
+        if not term.isascii():
+            jieba.add_word(term, freq=2000)
+
+
+def meeting_text(meeting: Meeting) -> str:
+    return "\n".join(p.text for r in meeting.reports for p in r.paragraphs)
+
+
+def keywords(
+    text: str, stopwords: frozenset[str], names: frozenset[str] = frozenset(), top_k: int = 40
+) -> list[tuple[str, float]]:
+    """TF-IDF keywords; formulae, numbers, ordinals and proper names left out."""
+    _register_terms(text)
+    tags = _tfidf().extract_tags(text, topK=top_k * 3, withWeight=True)
+    out = []
+    for word, weight in tags:
+        if (len(word) < 2 or word in stopwords or re.fullmatch(r"[\d.%]+", word)
+                or _NUMBERED_RE.fullmatch(word) or any(word in name for name in names)):
+            continue
+        out.append((word, weight))
+        if len(out) == top_k:
+            break
+    return out
+
+
+def distinctive_weights(
+    per_meeting: list[list[tuple[str, float]]], districts: list[str]
+) -> list[dict[str, float]]:
+    """Weight up the words one district uses and the others do not."""
+    n_districts = len(set(districts))
+    used_by: dict[str, set[str]] = {}
+    for kws, district in zip(per_meeting, districts, strict=True):
+        for word, _ in kws:
+            used_by.setdefault(word, set()).add(district)
+    result = []
+    for kws in per_meeting:
+        weights = {}
+        for word, weight in kws:
+            spread = len(used_by[word])
+            boost = 1.0 + math.log((1 + n_districts) / (1 + spread)) if n_districts > 1 else 1.0
+            weights[word] = weight * boost
+        result.append(weights)
+    return result
+
+
+def _bigrams(text: str) -> set[str]:
+    core = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", text)
+    return {core[i: i + 2] for i in range(len(core) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    ga, gb = _bigrams(a), _bigrams(b)
+    if not ga or not gb:
+        return 0.0
+    return len(ga & gb) / min(len(ga), len(gb))
+
+
+def _keyword_score(text: str, weights: dict[str, float]) -> float:
+    hits = {w for w in weights if w in text}
+    if not hits:
+        return 0.0
+    return sum(weights[w] for w in hits) / math.sqrt(max(len(text), 20) / 20)
+
+
+def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names: set[str]) -> float:
+    text = unit.text
+    body = strip_cues(text)
+    score = _keyword_score(body, weights)
+    if _CUE_RE.search(text):
+        score *= 1.35
+    if unit.is_heading:
+        score *= 1.4
+    if unit.after_heading:
+        score *= 1.15
+    if _FIGURE_RE.search(text):
+        score *= 1.5
+    if _PROGRAMME_RE.search(text):
+        score *= 1.3
+    if _ADOPTED_RE.search(text):
+        score *= 1.6
+    if _SPEECH_RE.search(text) and not any(name in text[:8] for name in leader_names):
+        score *= 0.55
+    if _LOGISTICS_RE.search(text) and not _ADOPTED_RE.search(text):
+        score *= 0.3
+    score *= 1.0 - 0.7 * formula_share(body)
+    score *= 1.0 + 0.25 * (1 - unit.position / max(n_units, 1))
+    return score
+
+
+def summarize_meeting(
+    meeting: Meeting, weights: dict[str, float], settings: SummarizerSettings
+) -> list[KeyPoint]:
+    """Pick and compress the key points of one meeting."""
+    units = meeting_units(meeting.reports)
+    if not units:
+        return []
+    leader_names = {leader.name for leader in meeting.leaders}
+    scored = [(score_unit(u, weights, len(units), leader_names), u) for u in units]
+    top = max(s for s, _ in scored) or 1.0
+    candidates: list[tuple[float, Unit, str]] = []
+    for score, unit in scored:
+        if score <= 0:
+            continue
+        clause_weight = {c: _keyword_score(c, weights) + (1.0 if _FIGURE_RE.search(c) else 0.0)
+                         for c in clauses(strip_cues(unit.text))}
+        bullet = compress(unit.text, settings.max_chars_per_point, clause_weight)
+        if bullet and len(bullet) >= 8:
+            candidates.append((score / top, unit, bullet))
+    chosen: list[tuple[float, Unit, str]] = []
+    while candidates and len(chosen) < settings.points_per_meeting:
+        def mmr(item: tuple[float, Unit, str]) -> float:
+            redundancy = max((similarity(item[2], c[2]) for c in chosen), default=0.0)
+            return settings.mmr_lambda * item[0] - (1 - settings.mmr_lambda) * redundancy
+
+        best = max(candidates, key=mmr)
+        candidates.remove(best)
+        if any(similarity(best[2], c[2]) > 0.6 for c in chosen):
+            continue
+        chosen.append(best)
+    chosen.sort(key=lambda item: item[1].position)
+    return [KeyPoint(text=bullet, score=round(score, 4), source=unit.source)
+            for score, unit, bullet in chosen]
+
+
+def _proper_names(meeting: Meeting) -> frozenset[str]:
+    """People and places: they identify a meeting but are not what it is about."""
+    from ..lexicon import SHANGHAI_DISTRICTS
+
+    places = {d.name for d in SHANGHAI_DISTRICTS} | {meeting.district}
+    return frozenset({leader.name for leader in meeting.leaders} | places)
+
+
+def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
+    """Fill ``keywords`` and ``points`` of every meeting (in place)."""
+    stop = formulae() | frozenset(settings.extra_stopwords)
+    texts = [meeting_text(m) for m in meetings]
+    per_meeting = [keywords(t, stop, _proper_names(m)) for t, m in zip(texts, meetings, strict=True)]
+    weights = distinctive_weights(per_meeting, [m.district for m in meetings])
+    for meeting, w in zip(meetings, weights, strict=True):
+        meeting.keywords = sorted(w.items(), key=lambda kv: -kv[1])[:12]
+        meeting.points = summarize_meeting(meeting, w, settings)
+
+

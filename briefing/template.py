@@ -1,0 +1,250 @@
+"""YAML templates: load, validate against the schema, merge over the default.
+
+Errors name the key path and the file line, suggest the closest valid key for a typo,
+and never construct Python objects from tags (only plain YAML scalars, lists and
+mappings are read).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import TemplateError
+
+SLIDE_KINDS = ("title", "overview", "districts", "comparison", "sources")
+SCRIPTS = ("zh-Hans", "zh-Hant")
+PAGE_SIZES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
+
+# --- schema ---------------------------------------------------------------------------
+
+Check = Callable[[Any], str | None]  # returns what is wrong, or None
+
+
+def _text(v: Any) -> str | None:
+    return None if isinstance(v, str) else "expected text"
+
+
+def _optional_text(v: Any) -> str | None:
+    return None if v is None or isinstance(v, str) else "expected text or null"
+
+
+def _choice(*options: str) -> Check:
+    def check(v: Any) -> str | None:
+        return None if v in options else f"expected one of {', '.join(options)}"
+    return check
+
+
+def _number(lo: float, hi: float, integer: bool = False) -> Check:
+    def check(v: Any) -> str | None:
+        kinds = (int,) if integer else (int, float)
+        if isinstance(v, bool) or not isinstance(v, kinds):
+            return "expected a whole number" if integer else "expected a number"
+        return None if lo <= v <= hi else f"must be between {lo:g} and {hi:g}"
+    return check
+
+
+def _color(v: Any) -> str | None:
+    if isinstance(v, str) and re.fullmatch(r"#?[0-9A-Fa-f]{6}", v):
+        return None
+    return 'expected a hex colour such as "1F4E79"'
+
+
+def _size_range(v: Any) -> str | None:
+    if not (isinstance(v, list) and len(v) == 2 and all(
+            isinstance(x, int | float) and not isinstance(x, bool) for x in v)):
+        return "expected [smallest, largest] in points"
+    lo, hi = v
+    if not 6 <= lo <= hi <= 60:
+        return "sizes must satisfy 6 <= smallest <= largest <= 60"
+    return None
+
+
+def _text_list(v: Any) -> str | None:
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return None
+    return "expected a list of text"
+
+
+def _slide_list(v: Any) -> str | None:
+    if not isinstance(v, list) or not v:
+        return f"expected a non-empty list of: {', '.join(SLIDE_KINDS)}"
+    for item in v:
+        if item not in SLIDE_KINDS:
+            return f"unknown slide {item!r}; expected one of {', '.join(SLIDE_KINDS)}"
+    return None
+
+
+def _taxonomy(v: Any) -> str | None:
+    if not isinstance(v, dict) or not all(
+            isinstance(k, str) and isinstance(t, list) and t and all(isinstance(x, str) for x in t)
+            for k, t in v.items()):
+        return "expected theme names mapped to non-empty lists of terms"
+    return None
+
+
+COLOR_KEYS = ("background", "primary", "accent", "text", "muted", "title_text",
+              "table_header", "table_header_text", "table_stripe")
+
+SCHEMA: dict[str, Any] = {
+    "deck": {"title": _text, "subtitle": _text, "author": _text, "date": _text,
+             "script": _choice(*SCRIPTS), "footer": _text},
+    "page": {"size": _choice(*PAGE_SIZES), "margins": _number(0.1, 2.0)},
+    "base": _optional_text,
+    "logo": _optional_text,
+    "theme": {
+        "fonts": {"latin": _text, "east_asian": _text},
+        "colors": dict.fromkeys(COLOR_KEYS, _color),
+        "sizes": {"title": _number(12, 60), "body": _size_range},
+    },
+    "slides": _slide_list,
+    "summary": {"points_per_meeting": _number(1, 12, integer=True),
+                "max_chars_per_point": _number(20, 200, integer=True),
+                "stopwords_extra": _text_list},
+    "themes": _taxonomy,
+    "districts": _text_list,
+}
+
+# --- loading with line numbers --------------------------------------------------------------
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+
+def _plain(node: Any, source: Path, lines: dict[str, int], path: str = "") -> Any:
+    """A composed YAML node as plain data, recording each key path's line."""
+    import yaml
+
+    lines[path] = node.start_mark.line + 1
+    where = f"{source}:{node.start_mark.line + 1}"
+    if node.tag not in _PLAIN_TAGS:
+        raise TemplateError(f"tag {node.tag!r} is not allowed (plain YAML only)", f"{where}: {path or '/'}")
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            out[key] = _plain(value_node, source, lines, f"{path}.{key}" if path else key)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(v, source, lines, f"{path}[{i}]") for i, v in enumerate(node.value)]
+    return yaml.SafeLoader(" ").construct_object(node) if node.tag != "tag:yaml.org,2002:str" else node.value
+
+
+def load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    import yaml
+
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise TemplateError("template file not found", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"cannot read template ({exc})", path) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise TemplateError(f"invalid YAML: {exc.problem or exc.context}", where) from None
+    except yaml.YAMLError as exc:
+        raise TemplateError(f"invalid YAML: {exc}", path) from None
+    if node is None:
+        return {}, {}
+    lines: dict[str, int] = {}
+    data = _plain(node, path, lines)
+    if not isinstance(data, dict):
+        raise TemplateError("a template is a mapping of keys such as deck:, theme:, slides:", f"{path}:1")
+    return data, lines
+
+
+def validate(data: dict[str, Any], lines: dict[str, int], source: Path) -> None:
+    """Raise :class:`TemplateError` for the first unknown key, wrong type or bad value."""
+
+    def walk(value: Any, schema: Any, path: str) -> None:
+        where = f"{source}:{lines.get(path, 1)}"
+        if isinstance(schema, dict):
+            if not isinstance(value, dict):
+                raise TemplateError(f"{path}: expected a mapping", where)
+            for key, sub in value.items():
+                key_path = f"{path}.{key}" if path else key
+                if key not in schema:
+                    close = difflib.get_close_matches(key, list(schema), n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else ""
+                    raise TemplateError(f"unknown key {key_path!r}{hint}", f"{source}:{lines.get(key_path, 1)}")
+                walk(sub, schema[key], key_path)
+            return
+        problem = schema(value)
+        if problem:
+            raise TemplateError(f"{path}: {problem}", where)
+
+    walk(data, SCHEMA, "")
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if key != "themes" and isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+# --- the settings object -------------------------------------------------------------------
+
+
+@dataclass
+class Template:
+    """A validated template, defaults filled in; paths resolved against its file."""
+
+    source: Path
+    data: dict[str, Any]
+    base: Path | None = None
+    logo: Path | None = None
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def __getitem__(self, dotted: str) -> Any:
+        value: Any = self.data
+        for part in dotted.split("."):
+            value = value[part]
+        return value
+
+    @property
+    def script(self) -> str:
+        return str(self["deck.script"])
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return PAGE_SIZES[self["page.size"]]
+
+    def color(self, name: str) -> str:
+        return str(self[f"theme.colors.{name}"]).lstrip("#").upper()
+
+
+def default_template_path() -> Path:
+    return Path(str(resources.files("briefing").joinpath("templates", "default.yaml")))
+
+
+def load_template(path: Path | None = None) -> Template:
+    """Load ``path`` (or the default) and merge it over the default template."""
+    default_path = default_template_path()
+    defaults, default_lines = load_yaml(default_path)
+    validate(defaults, default_lines, default_path)
+    if path is None:
+        return Template(default_path, defaults, lines=default_lines)
+    data, lines = load_yaml(path)
+    validate(data, lines, path)
+    merged = _merge(defaults, data)
+    template = Template(path, merged, lines=lines)
+    for key in ("base", "logo"):
+        value = merged.get(key)
+        if value:
+            resolved = (path.parent / value).resolve()
+            if not resolved.is_file():
+                raise TemplateError(f"{key}: file not found: {value}", f"{path}:{lines.get(key, 1)}")
+            setattr(template, key, resolved)
+    return template

@@ -1,0 +1,67 @@
+"""Shared fixtures: the seeds, and the deck built from them once per test session."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+TEMPLATES = ROOT / "templates"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, timeout=600,
+    )
+
+
+def slide_texts(slide) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every piece of text a reader sees on a slide: text boxes and table cells."""
+    texts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            texts.append(shape.text_frame.text)
+        if getattr(shape, "has_table", False) and shape.has_table:
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    texts.append(cell.text_frame.text)
+    return texts
+
+
+def slide_title(slide) -> str:  # type: ignore[no-untyped-def]
+    for shape in slide.shapes:
+        if shape.name == "Title":
+            return shape.text_frame.text
+    return ""
+
+
+@pytest.fixture(scope="session")
+def seeds_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("deck") / "briefing.pptx"
+    done = run_cli("build", str(SEEDS), "-o", str(out), "-q")
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_prs(seeds_deck: Path):  # type: ignore[no-untyped-def]
+    return Presentation(str(seeds_deck))
+
+
+@pytest.fixture(scope="session")
+def seeds_summary() -> dict:
+    import json
+
+    done = run_cli("summarize", str(SEEDS), "--format", "json", "-q")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+PINYIN_ANNOTATION = re.compile(r"[\u4e00-\u9fff][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")

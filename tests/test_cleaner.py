@@ -1,0 +1,115 @@
+"""Cleaning rules, each on the seed snippet it comes from."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.cleaner import (
+    clean_text,
+    drop_damaged_clauses,
+    normalise_punctuation,
+    remove_html_leftovers,
+    remove_pinyin_annotations,
+    repair_double_decoding,
+)
+from briefing.model import CleaningReport
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("中共嘉定區(qū)第七屆", "中共嘉定區第七屆"),          # tone marks, Traditional
+    ("深入學(xué)習(xí)貫徹", "深入學習貫徹"),
+    ("區人(ren)大常委會主任程绣(xiu)明", "區人大常委會主任程绣明"),  # toneless
+    ("全國兩會的(de)背景", "全國兩會的背景"),
+    ("三个(ge)方面", "三个方面"),
+])
+def test_pinyin_annotations_removed(raw: str, clean: str) -> None:
+    assert remove_pinyin_annotations(raw)[0] == clean
+
+
+@pytest.mark.parametrize("keep", [
+    "實施方案(2023-2025年)", "三大先導產業(制造業部分)", "區人大專委會(工委)", "區屬企業(集團)",
+    "做好AEO認證", "相关委辦局黨委(黨組)書記", "(記者 項竹彥)", "華平(C地塊)", "陈(a)",
+])
+def test_real_parentheses_kept(keep: str) -> None:
+    assert remove_pinyin_annotations(keep)[0] == keep
+
+
+def test_mojibake_clause_dropped_and_counted() -> None:
+    line = "一年來,我們?nèi)σ愿胺€(wěn)增長、促發展,全年增加值有望邁上3000億元新臺階。"
+    text, dropped = drop_damaged_clauses(line)
+    assert dropped == 1
+    assert "?" not in text and "3000億元" in text
+
+
+def test_html_leftovers_removed() -> None:
+    text, n = remove_html_leftovers("建立出海“專家庫&rdquo;,奮楫揚帆</strong>加快推動&nbsp;發展")
+    assert text == "建立出海“專家庫”,奮楫揚帆加快推動 發展"
+    assert n >= 3
+
+
+def test_double_decoded_utf8_is_repaired() -> None:
+    original = "金山区委全会审议通过重要文件"
+    garbled = original.encode("utf-8").decode("gb18030", errors="ignore")
+    assert repair_double_decoding(garbled) in (original, None)
+    latin = original.encode("utf-8").decode("latin-1")
+    assert repair_double_decoding(latin) == original
+
+
+def test_punctuation_full_width_in_chinese_context() -> None:
+    assert normalise_punctuation("7月10日下午,全會(2023-2025年):要求") == "7月10日下午，全會（2023-2025年）：要求"
+    assert normalise_punctuation("version 1.2, ok") == "version 1.2, ok"
+
+
+def test_boilerplate_lines_removed_and_facts_kept() -> None:
+    raw = "\n".join([
+        "深化落實“南北轉型”戰略要求 金山區委全會審議通過重磅文件",
+        "  • 新華網無人機",
+        "資訊",
+        "2023-07-11 15:13:23 來源:新華網",
+        "7月10日下午,全會在區會議中心舉行。",
+        "上海市金山區委書記劉健 新華網發",
+        "金山滨海国际文化旅游度假区效果图",
+        "(下转第2版)",
+        "[責任編輯: 佘靈]",
+        "掃一掃,分享手機新華網上海頻道",
+        "Copyright © 2000- XINHUANET.com All Rights Reserved.",
+        "本文鏈接:http://www.tebozhan.com/showinfo-28-16184-0.html松江區經委:拿出更多實招",
+        "聲明:本網頁內容旨在傳播知識。郵件:2376512515@qq.com",
+        "來源:上海杨浦",
+    ])
+    paragraphs, _, facts = clean_text(raw, CleaningReport())
+    assert paragraphs == [
+        "深化落实“南北转型”战略要求 金山区委全会审议通过重磅文件",
+        "7月10日下午，全会在区会议中心举行。",
+    ]
+    assert facts.published == "2023-07-11"
+    assert facts.outlet == "新华网"
+    assert facts.url == "http://www.tebozhan.com/showinfo-28-16184-0.html"
+
+
+def test_lines_broken_by_page_layout_are_joined() -> None:
+    raw = (
+        "加快推动转型，努力构建布局结构优、规模体量大、延伸\n\n\n配套性好的现代产业集群。\n"
+        "“华平银河一号智慧产业园C地\n\n块”项目，是最大体量项目。"
+    )
+    paragraphs, _, _ = clean_text(raw)
+    assert paragraphs == [
+        "加快推动转型，努力构建布局结构优、规模体量大、延伸配套性好的现代产业集群。",
+        "“华平银河一号智慧产业园C地块”项目，是最大体量项目。",
+    ]
+
+
+def test_news_lead_and_byline_removed() -> None:
+    paragraphs, starts, facts = clean_text("金山将推动一系列转型\n本报讯(记者 项竹彦)7月8日,五届区委十三次全会召开。")
+    assert paragraphs[1] == "7月8日，五届区委十三次全会召开。"
+    assert starts == {1}
+    assert facts.byline == "记者 项竹彦"
+
+
+def test_cleaning_is_idempotent_on_seeds() -> None:
+    from .conftest import SEEDS
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        once, _, _ = clean_text(path.read_text("utf-8"))
+        twice, _, _ = clean_text("\n".join(once))
+        assert twice == once, path.name

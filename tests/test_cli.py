@@ -1,0 +1,91 @@
+"""Bad input through the real command line: one line, exit code 2, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import SEEDS, run_cli
+
+
+def _one_line_error(stderr: str, needle: str) -> None:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("briefing: error:"), stderr
+    assert needle in lines[0], stderr
+    assert "Traceback" not in stderr
+
+
+def test_missing_input(tmp_path: Path) -> None:
+    out = tmp_path / "deck.pptx"
+    done = run_cli("build", str(tmp_path / "missing.txt"), "-o", str(out))
+    assert done.returncode == 2
+    _one_line_error(done.stderr, "missing.txt")
+    assert not out.exists()
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    out = tmp_path / "deck.pptx"
+    done = run_cli("build", str(empty), "-o", str(out))
+    assert done.returncode == 2
+    _one_line_error(done.stderr, "empty.txt: file is empty")
+    assert not out.exists()
+
+
+def test_folder_without_reports(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    out = tmp_path / "deck.pptx"
+    done = run_cli("build", str(tmp_path), "-o", str(out))
+    assert done.returncode == 2
+    _one_line_error(done.stderr, str(tmp_path))
+    assert not out.exists()
+
+
+def test_failed_build_keeps_previous_deck(tmp_path: Path) -> None:
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"previous deck")
+    done = run_cli("build", str(tmp_path / "missing"), "-o", str(out))
+    assert done.returncode == 2
+    assert out.read_bytes() == b"previous deck"
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def test_output_folder_missing(tmp_path: Path) -> None:
+    done = run_cli("build", str(SEEDS), "-o", str(tmp_path / "no" / "deck.pptx"), "-q")
+    assert done.returncode == 2
+    _one_line_error(done.stderr, "output folder does not exist")
+
+
+def test_build_replaces_existing_deck(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"old")
+    done = run_cli("build", str(SEEDS / "004_0494a65b94bf554c.txt"), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "wrote" in done.stdout
+    assert len(Presentation(str(out)).slides) >= 4
+
+
+def test_summarize_formats() -> None:
+    seed = str(SEEDS / "004_0494a65b94bf554c.txt")
+    text = run_cli("summarize", seed, "-q")
+    assert text.returncode == 0 and "杨浦区 · 区委常委会扩大会议" in text.stdout
+    md = run_cli("summarize", seed, "--format", "markdown", "-q")
+    assert md.returncode == 0 and md.stdout.startswith("# 杨浦区")
+
+
+def test_traditional_output_script(tmp_path: Path) -> None:
+    template = tmp_path / "t.yaml"
+    template.write_text("deck:\n  script: zh-Hant\n", "utf-8")
+    done = run_cli("summarize", str(SEEDS / "004_0494a65b94bf554c.txt"), "-t", str(template), "-q")
+    assert done.returncode == 0, done.stderr
+    assert "楊浦區" in done.stdout
+
+
+def test_help_lists_commands() -> None:
+    done = run_cli("--help")
+    assert done.returncode == 0
+    for command in ("build", "summarize", "template", "preview"):
+        assert command in done.stdout

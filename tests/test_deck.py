@@ -1,0 +1,118 @@
+"""The deck built from the seeds, read back the way a reader sees it."""
+
+from __future__ import annotations
+
+import re
+
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+from briefing.cleaner import convert_script
+
+from .conftest import PINYIN_ANNOTATION, slide_texts, slide_title
+
+DISTRICTS = ["金山区", "嘉定区", "松江区", "杨浦区"]
+
+
+def _district_slides(prs, district):  # type: ignore[no-untyped-def]
+    return [s for s in prs.slides if slide_title(s).startswith(district)]
+
+
+def test_slide_order_title_districts_comparison_sources(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    titles = [slide_title(s) for s in seeds_prs.slides]
+    assert titles[0] == "区级党政会议要情简报"
+    firsts = [next(i for i, t in enumerate(titles) if t.startswith(d)) for d in DISTRICTS]
+    assert firsts == sorted(firsts), titles
+    assert titles.index("各区比较") > max(firsts)
+    assert titles[-1] == "资料来源"
+
+
+def test_title_slide_has_meeting_date_range(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(slide_texts(seeds_prs.slides[0]))
+    assert "各区会议要点与横向比较" in text
+    assert "2021年7月" in text and "2025年3月17日" in text
+
+
+def test_each_district_slide_shows_meeting_name_date_and_leaders(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    expected = {
+        "金山区": ["区委六届六次全会", "2023年7月10日", "刘健", "李泽龙", "区委五届十三次全会", "胡卫国"],
+        "嘉定区": ["区委七届九次全会", "2024年末", "陆方舟", "高香"],
+        "松江区": ["2025年初", "陈吉宁"],
+        "杨浦区": ["区委常委会扩大会议", "2025年3月17日", "薛侃", "周海鹰"],
+    }
+    for district, needles in expected.items():
+        slides = _district_slides(seeds_prs, district)
+        assert slides, district
+        text = "\n".join(t for s in slides for t in slide_texts(s))
+        for needle in needles:
+            assert needle in text, (district, needle)
+
+
+def test_jinshan_meetings_newest_first(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(t for s in _district_slides(seeds_prs, "金山区") for t in slide_texts(s))
+    assert text.index("区委六届六次全会") < text.index("区委五届十三次全会")
+
+
+def test_district_slides_have_four_to_seven_points_per_meeting(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    for meeting in seeds_summary["meetings"]:
+        if meeting["name"].startswith(("区委", "松江")):
+            assert 4 <= len(meeting["points"]) <= 7, meeting["name"]
+
+
+def test_comparison_slide_lists_districts_and_key_figures(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    slide = next(s for s in seeds_prs.slides if slide_title(s) == "各区比较")
+    text = "\n".join(slide_texts(slide))
+    for district in DISTRICTS:
+        assert district in text
+    assert "3000亿元" in text and "1736家" in text
+
+
+def test_no_noise_anywhere_on_slides(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    for i, slide in enumerate(seeds_prs.slides, 1):
+        text = "\n".join(slide_texts(slide))
+        assert not PINYIN_ANNOTATION.search(text), (i, PINYIN_ANNOTATION.search(text))
+        assert convert_script(text, "zh-Hans") == text, f"slide {i} has Traditional characters"
+        assert "?" not in text and "\ufffd" not in text, i
+        for noise in ("Copyright", "责任编辑", "http", "www.", "扫一扫", "</", "&rdquo", "rdquo;"):
+            assert noise not in text, (i, noise)
+
+
+def test_every_run_carries_east_asian_face_and_language(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    runs = 0
+    for slide in seeds_prs.slides:
+        for r in slide.shapes._spTree.iter(qn("a:r")):
+            if not re.search(r"[\u4e00-\u9fff]", r.findtext(qn("a:t")) or ""):
+                continue
+            r_pr = r.find(qn("a:rPr"))
+            assert r_pr is not None
+            assert r_pr.get("lang") == "zh-CN"
+            assert r_pr.find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
+            assert r_pr.find(qn("a:latin")).get("typeface") == "Arial"
+            assert r_pr.get("sz") is not None
+            runs += 1
+    assert runs > 50
+
+
+def test_shapes_stay_on_the_slide(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    width, height = seeds_prs.slide_width, seeds_prs.slide_height
+    for slide in seeds_prs.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= width + Emu(10)
+            assert shape.top + shape.height <= height + Emu(10)
+
+
+def test_content_slides_have_notes_with_source_sentences(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    for slide in list(seeds_prs.slides)[1:]:
+        assert slide.has_notes_slide
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes.strip()
+        if slide_title(slide).startswith(tuple(DISTRICTS)):
+            assert "原文：" in notes and ".txt" in notes
+
+
+def test_slide_numbers_and_footer(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    total = len(seeds_prs.slides)
+    for i, slide in enumerate(list(seeds_prs.slides)[1:], 2):
+        numbers = [s.text_frame.text for s in slide.shapes if s.name == "Slide Number"]
+        assert numbers == [f"{i} / {total}"]

@@ -1,0 +1,81 @@
+"""Meeting facts from the seeds, as `briefing summarize --format json` reports them."""
+
+from __future__ import annotations
+
+from briefing.extractor import context_year, find_leaders
+from briefing.lexicon import count_districts, find_meetings
+
+
+def _meeting(summary: dict, name: str) -> dict:  # type: ignore[type-arg]
+    return next(m for m in summary["meetings"] if m["name"] == name)
+
+
+def test_seed_001_yields_three_meetings(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    from_001 = [m for m in seeds_summary["meetings"] if any("001_" in s for s in m["sources"])]
+    assert sorted(m["name"] for m in from_001) == [
+        "区委五届十三次全会", "第118次区政府常务会议", "第163次区委常委会会议"]
+
+
+def test_meeting_kinds_dates_and_districts(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "区委六届六次全会": ("金山区", "全会", "2023年7月10日"),
+        "区委五届十三次全会": ("金山区", "全会", "2021年7月8日（推断）"),
+        "第163次区委常委会会议": ("金山区", "常委会会议", "2021年7月7日（推断）"),
+        "第118次区政府常务会议": ("金山区", "政府常务会议", "2021年7月7日（推断）"),
+        "区委七届九次全会": ("嘉定区", "全会", "2024年末（推断）"),
+        "区委常委会扩大会议暨区委中心组学习会": ("杨浦区", "常委会扩大会议", "2025年3月17日（推断）"),
+    }
+    for name, (district, kind, date) in cases.items():
+        m = _meeting(seeds_summary, name)
+        assert (m["district"], m["kind"], m["date"]["label"]) == (district, kind, date), name
+    songjiang = [m for m in seeds_summary["meetings"] if m["district"] == "松江区"]
+    assert len(songjiang) == 1 and songjiang[0]["kind"] == "其他"
+
+
+def test_leaders_with_roles(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    roles = {(x["role"], x["name"]) for x in _meeting(seeds_summary, "区委常委会扩大会议暨区委中心组学习会")["leaders"]}
+    assert {("区委书记", "薛侃"), ("区委副书记、区长", "周海鹰"), ("区人大常委会主任", "程绣明"),
+            ("区政协主席", "邰荀")} <= roles
+    names = [x["name"] for x in _meeting(seeds_summary, "区委七届九次全会")["leaders"]]
+    assert names[:3] == ["陆方舟", "高香", "吴杰"]
+
+
+def test_documents_adopted(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    docs = _meeting(seeds_summary, "区委六届六次全会")["documents"]
+    assert any(d["adopted"] and d["title"].startswith("金山区加快重点区域转型升级") for d in docs)
+
+
+def test_key_figures_with_measures(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    figures = {(f["value"], f["measure"]) for m in seeds_summary["meetings"] for f in m["figures"]}
+    assert ("3726.3亿元", "属地规上工业产值") in figures
+    assert ("290项", "改革任务") in figures
+    assert ("1736家", "规上工业企业") in figures
+
+
+def test_district_names_in_either_form() -> None:
+    assert count_districts("杨浦发展") == {"杨浦区": 1}
+    assert "浦东新区" in count_districts("浦东新区区委全会")
+    assert count_districts("重庆市璧山区委全会召开").get("重庆市璧山区")
+    assert "黄浦区" not in count_districts("黄浦江两岸")
+
+
+def test_meeting_names_normalised() -> None:
+    [m] = find_meetings("中国共产党上海市金山区第六届委员会第六次全体会议在区会议中心举行")
+    assert m.name == "区委六届六次全会"
+    [m] = find_meetings("记者从7月8日召开的五届区委十三次全会上获悉")
+    assert m.name == "区委五届十三次全会"
+    assert find_meetings("贯彻十一届市委十一次全会精神") == []
+    assert find_meetings("全会由区委常委会主持") == []
+
+
+def test_context_year_rules() -> None:
+    assert context_year("程绣明传达十四届全国人大三次会议精神") == 2025
+    assert context_year("“十四五”规划收官之年") == 2025
+    assert context_year("2021年金山区产业项目") == 2021
+    assert context_year("近日召开") is None
+
+
+def test_leader_names_trimmed_before_verbs() -> None:
+    leaders = find_leaders("区委书记刘健就深化落实作了讲话。区委副书记、区长高香传达精神。区委副书记吴杰出席会议。")
+    assert [(x.role, x.name) for x in leaders] == [
+        ("区委书记", "刘健"), ("区委副书记、区长", "高香"), ("区委副书记", "吴杰")]

@@ -1,0 +1,67 @@
+"""Encodings and file kinds a user will feed in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import InputError
+from briefing.reader import collect_inputs, read_source
+
+TEXT = "中共嘉定區第七屆委員會第九次全體會議舉行。全會審議通過決議，部署2025年經濟社會發展目標任務。"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"])
+def test_encodings_detected(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    assert read_source(path).text == TEXT
+
+
+def test_gbk_simplified(tmp_path: Path) -> None:
+    text = "金山区委书记刘健就深化落实南北转型战略要求和做好下半年工作作了讲话。"
+    path = tmp_path / "r.txt"
+    path.write_bytes(text.encode("gbk"))
+    assert read_source(path).text == text
+
+
+def test_binary_file_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError, match="binary"):
+        read_source(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t  \n"])
+def test_empty_file_is_an_input_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="empty"):
+        read_source(path)
+
+
+def test_html_article_extracted(tmp_path: Path) -> None:
+    html = """<html><head><title>金山区委全会召开</title></head><body>
+    <div class="nav">首页 | 新闻 | 视频</div>
+    <article><h1>金山区委全会召开</h1>
+    <p>7月10日下午，中国共产党上海市金山区第六届委员会第六次全体会议在区会议中心举行。全会审议通过了实施方案。</p>
+    <p>全会指出，要聚焦五大重点区域，全力攻坚突破，努力把滨海地区打造成为滨海花园城市。</p></article>
+    <footer>Copyright 2023 版权所有</footer></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    source = read_source(path)
+    assert source.format == "html"
+    assert "第六届委员会第六次全体会议" in source.text
+    assert "首页" not in source.text and "Copyright" not in source.text
+
+
+def test_folder_expands_to_sorted_reports(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.md", "c.html", "skip.pdf"):
+        (tmp_path / name).write_text("x", "utf-8")
+    assert [p.name for p in collect_inputs([tmp_path])] == ["a.md", "b.txt", "c.html"]
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        collect_inputs([tmp_path / "nope"])
