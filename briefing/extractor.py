@@ -111,7 +111,7 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
         year = context_year("\n".join(doc.paragraphs))
         if year is not None:
             return MeetingDate(year, month, day, DatePrecision.DAY, inferred=True)
-        return MeetingDate(None, month, day, DatePrecision.NONE, note=f"{month}月{day}日")
+        return MeetingDate(None, month, day, DatePrecision.NONE)
     m = _REVIEW_PLAN_RE.search(text)
     if m and int(m["next"]) == int(m["y"]) + 1:
         return MeetingDate(int(m["y"]), precision=DatePrecision.YEAR, inferred=True, note="末")
@@ -139,8 +139,14 @@ _SURNAMES = set(
     "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战"
     "慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
 )
-# A third character that starts the next word, not the name ("刘健就…", "高香传达…").
-_AFTER_NAME_CHARS = set("就在等和与及说作出参讲表主代率带调指强要对向为是传同一以也已将会则均亲分先到与结")
+# Words that follow a leader's name ("刘健就…", "高香传达…", "胡卫国主持…"): they tell
+# whether a name has two characters or three.
+_AFTER_NAME_WORDS = {
+    "主持", "代表", "表示", "出席", "参加", "传达", "指出", "强调", "讲话", "要求", "作了", "提出",
+    "调研", "带队", "率队", "一行", "同志", "结合", "通报", "宣读", "介绍", "部署", "主讲", "汇报",
+    "列席", "发言", "总结", "围绕", "对此", "认为", "说明", "看望", "会见", "视察", "走访",
+}
+_AFTER_NAME_CHARS = set("就在等和与及说作对向为是到、，。；：")
 _ORG = r"(?:市委|区委|区人大常委会|区政协|区纪委|区监委|区政府)"
 _TITLE = r"(?:党组)?(?:常务)?(?:副)?(?:书记|主任|主席|常委|区长|市长)"
 _ROLE = rf"(?:{_ORG}{_TITLE}|(?:常务)?副区长|代区长|区长|副市长|市长)"
@@ -152,11 +158,20 @@ _MEMBER_LIST_RE = re.compile(
 )
 
 
-def _trim_name(candidate: str) -> str | None:
+def _trim_name(text: str, start: int, candidate: str) -> str | None:
+    """Two or three characters? Decided by what follows the name in ``text``."""
     if not candidate or candidate[0] not in _SURNAMES:
         return None
-    if len(candidate) == 3 and candidate[2] in _AFTER_NAME_CHARS:
-        candidate = candidate[:2]
+    if len(candidate) < 3:
+        return candidate
+
+    def verb_at(i: int) -> bool:
+        return text[i: i + 2] in _AFTER_NAME_WORDS or text[i: i + 1] in _AFTER_NAME_CHARS
+
+    if verb_at(start + 3):
+        return candidate
+    if verb_at(start + 2):
+        return candidate[:2]
     return candidate
 
 
@@ -165,14 +180,14 @@ def find_leaders(text: str) -> list[Leader]:
     found: list[tuple[int, Leader]] = []
     for m in _MEMBER_LIST_RE.finditer(text):
         for offset, name in enumerate(m.group("names").split("、")):
-            if (trimmed := _trim_name(name)) is not None:
-                found.append((m.start() + offset, Leader(trimmed, m.group("role"))))
+            if name and name[0] in _SURNAMES:
+                found.append((m.start() + offset, Leader(name, m.group("role"))))
     for m in _ROLE_NAME_RE.finditer(text):
-        name = _trim_name(m.group("name"))
+        name = _trim_name(text, m.start("name"), m.group("name"))
         if name is not None:
             found.append((m.start(), Leader(name, m.group("role"))))
     for m in _NAME_ROLE_RE.finditer(text):
-        name = _trim_name(m.group("name"))
+        name = m.group("name") if m.group("name")[0] in _SURNAMES else None
         if name is not None and len(name) >= 2:
             found.append((m.start(), Leader(name, m.group("org") + m.group("title"))))
     found.sort(key=lambda item: item[0])

@@ -134,9 +134,9 @@ _MEETING_PATTERNS: tuple[tuple[re.Pattern[str], MeetingKind], ...] = (
     (re.compile(rf"(?<!市委)(?P<term>{_NUM})届区委(?:第)?(?P<n>{_NUM})次全(?:会|体会议)"),
      MeetingKind.PLENARY),
     (re.compile(rf"区委(?P<term>{_NUM})届(?:第)?(?P<n>{_NUM})次全(?:会|体会议)"), MeetingKind.PLENARY),
-    (re.compile(r"区委常委会扩大会议(?:暨区委(?:理论学习)?中心组(?:专题)?学习(?:会|会议))?"),
+    (re.compile(r"区委常委会(?:召开)?扩大会议(?:暨区委(?:理论学习)?中心组(?:专题)?学习(?:会|会议))?"),
      MeetingKind.STANDING_ENLARGED),
-    (re.compile(rf"(?:第(?P<n>{_NUM})次)?区委常委会(?:会议)?(?!扩大)"), MeetingKind.STANDING),
+    (re.compile(rf"(?:第(?P<n>{_NUM})次)?区委常委会(?:会议)?(?!.{{0,4}}扩大)"), MeetingKind.STANDING),
     (re.compile(r"区委(?:理论学习)?中心组(?:专题|集体)?学习(?:会|会议)?"), MeetingKind.STUDY),
     (re.compile(rf"(?:第(?P<n>{_NUM})次)?区政府常务会议"), MeetingKind.GOVERNMENT),
 )
@@ -154,6 +154,8 @@ def _normalised_name(kind: MeetingKind, match: re.Match[str]) -> str:
         return f"第{n}次区委常委会会议" if n else "区委常委会会议"
     if kind is MeetingKind.GOVERNMENT:
         return f"第{n}次区政府常务会议" if n else "区政府常务会议"
+    if kind is MeetingKind.STANDING_ENLARGED:
+        return match.group(0).replace("召开", "")
     return match.group(0)
 
 

@@ -8,6 +8,7 @@ page is reduced to its article body by a real main-text extractor.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -145,6 +146,15 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or "<body" in head
 
 
+_TITLE_SEPARATOR_RE = re.compile(r"\s*(?:_|\||｜| - | — | – )\s*")
+
+
+def _without_site_suffix(title: str) -> str:
+    """"浦东新区召开区委全会_新闻中心_东方网" → the article's own title."""
+    first = _TITLE_SEPARATOR_RE.split(title.strip())[0]
+    return first if len(first) >= 6 else title.strip()
+
+
 def _read_html(path: Path, html: str, encoding: str) -> SourceText:
     import trafilatura
 
@@ -157,7 +167,7 @@ def _read_html(path: Path, html: str, encoding: str) -> SourceText:
         raise InputError("HTML page holds no article text", path)
     published = doc.date if doc is not None and doc.date != getattr(doc, "filedate", None) else None
     outlet = doc.sitename or doc.hostname if doc is not None else None
-    title = doc.title if doc is not None else None
+    title = _without_site_suffix(doc.title) if doc is not None and doc.title else None
     # Keep the page title at the top: the cleaner and segmenter treat it as a heading.
     text = f"{title}\n{body}" if title and title not in body[: len(title) + 10] else body
     return SourceText(

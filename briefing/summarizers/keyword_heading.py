@@ -29,11 +29,16 @@ _SPEECH_RE = re.compile(r"^“|(?:表示|说)[，：:]?“?|^[\u4e00-\u9fff]{2,4
 _LOGISTICS_RE = re.compile(
     r"出席会议|参加会议|参加了会议|列席会议|主持召开|主持会议|会议由|作了讲话|作讲话|作报告|还研究了"
     r"|还讨论了|等区四套班子|引起热烈反响|获悉|传达.{0,20}(?:精神|讲话)|专题辅导报告|为题"
+    r"|作.{0,4}报告|讲话$|讲话。|通报.{0,12}情况|总结\d{4}年.{0,6}部署"
 )
-_NUMBERED_RE = re.compile(r"[一二三四五六七八九十百\d]+[届次号]")
+_NUMBERED_RE = re.compile(r"第?[一二三四五六七八九十百\d]+[届次号]")
 _QUOTED_TERM_RE = re.compile(r"“([^“”\s]{2,10})”")
 
 TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
+
+
+# A candidate scoring below this share of the meeting's best is weak.
+WEAK_SHARE = 0.25
 
 
 @dataclass
@@ -93,7 +98,8 @@ def keywords(
     out = []
     for word, weight in tags:
         if (len(word) < 2 or word in stopwords or re.fullmatch(r"[\d.%]+", word)
-                or _NUMBERED_RE.fullmatch(word) or any(word in name for name in names)):
+                or _NUMBERED_RE.fullmatch(word)
+                or any(word in name or (len(name) >= 2 and name in word) for name in names)):
             continue
         out.append((word, weight))
         if len(out) == top_k:
@@ -158,11 +164,33 @@ def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names
         score *= 1.6
     if _SPEECH_RE.search(text) and not any(name in text[:8] for name in leader_names):
         score *= 0.55
+    # Who met, who spoke, who attended: the deck shows those as facts, never as points.
     if _LOGISTICS_RE.search(text) and not _ADOPTED_RE.search(text):
-        score *= 0.3
+        return 0.0
+    if len(body) < 30 and any(name in body for name in leader_names):
+        return 0.0
     score *= 1.0 - 0.7 * formula_share(body)
     score *= 1.0 + 0.25 * (1 - unit.position / max(n_units, 1))
     return score
+
+
+Candidate = tuple[float, Unit, str]
+
+
+def _select(pool: list[Candidate], chosen: list[Candidate], limit: int, lam: float) -> list[Candidate]:
+    """Maximal marginal relevance: good points that do not repeat each other."""
+    pool = list(pool)
+    chosen = list(chosen)
+    while pool and len(chosen) < limit:
+        def mmr(item: Candidate) -> float:
+            redundancy = max((similarity(item[2], c[2]) for c in chosen), default=0.0)
+            return lam * item[0] - (1 - lam) * redundancy
+
+        best = max(pool, key=mmr)
+        pool.remove(best)
+        if all(similarity(best[2], c[2]) <= 0.6 for c in chosen):
+            chosen.append(best)
+    return chosen
 
 
 def summarize_meeting(
@@ -175,7 +203,7 @@ def summarize_meeting(
     leader_names = {leader.name for leader in meeting.leaders}
     scored = [(score_unit(u, weights, len(units), leader_names), u) for u in units]
     top = max(s for s, _ in scored) or 1.0
-    candidates: list[tuple[float, Unit, str]] = []
+    candidates: list[Candidate] = []
     for score, unit in scored:
         if score <= 0:
             continue
@@ -184,17 +212,11 @@ def summarize_meeting(
         bullet = compress(unit.text, settings.max_chars_per_point, clause_weight)
         if bullet and len(bullet) >= 8:
             candidates.append((score / top, unit, bullet))
-    chosen: list[tuple[float, Unit, str]] = []
-    while candidates and len(chosen) < settings.points_per_meeting:
-        def mmr(item: tuple[float, Unit, str]) -> float:
-            redundancy = max((similarity(item[2], c[2]) for c in chosen), default=0.0)
-            return settings.mmr_lambda * item[0] - (1 - settings.mmr_lambda) * redundancy
-
-        best = max(candidates, key=mmr)
-        candidates.remove(best)
-        if any(similarity(best[2], c[2]) > 0.6 for c in chosen):
-            continue
-        chosen.append(best)
+    strong = [c for c in candidates if c[0] >= WEAK_SHARE]
+    weak = [c for c in candidates if c[0] < WEAK_SHARE]
+    chosen = _select(strong, [], settings.points_per_meeting, settings.mmr_lambda)
+    # Weak candidates only make up the minimum; they never displace real points.
+    chosen = _select(weak, chosen, settings.min_points, settings.mmr_lambda)
     chosen.sort(key=lambda item: item[1].position)
     return [KeyPoint(text=bullet, score=round(score, 4), source=unit.source)
             for score, unit, bullet in chosen]
