@@ -15,6 +15,10 @@ class BriefingError(Exception):
         self.cause = cause
         self.path = path
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Keep the path when the error crosses from a worker process.
+        return (self.__class__, (self.cause, self.path))
+
     def __str__(self) -> str:
         return f"{self.path}: {self.cause}" if self.path is not None else self.cause
 

@@ -15,6 +15,7 @@ from .errors import InputError
 from .extractor import extract_meetings
 from .lexicon import District
 from .model import Briefing, CleanDocument, CleaningReport, Report, SourceEntry
+from .parallel import parallel_map
 from .reader import collect_inputs, read_source
 from .segmenter import segment_document
 from .summarizers.keyword_heading import SummarizerSettings, summarize
@@ -35,13 +36,17 @@ def read_documents(
     inputs = list(inputs)
     named = {p.resolve() for p in inputs if p.is_file()}
     docs: list[CleanDocument] = []
-    for path in collect_inputs(inputs):
-        try:
-            docs.append(clean_source(read_source(path), on_warning))
-        except InputError as exc:
+    paths = collect_inputs(inputs)
+    for path, result in zip(paths, parallel_map(_read_one, paths), strict=True):
+        if isinstance(result, InputError):
             if path.resolve() in named:
-                raise
-            on_warning(f"skipped {exc}")
+                raise result
+            on_warning(f"skipped {result}")
+        else:
+            doc, warnings = result
+            docs.append(doc)
+            for warning in warnings:
+                on_warning(warning)
         if on_file is not None:
             on_file(path)
     if not docs:
@@ -50,6 +55,16 @@ def read_documents(
         if not doc.paragraphs:
             on_warning(f"{doc.path}: nothing left after removing site boilerplate")
     return [d for d in docs if d.paragraphs] or _no_text(inputs)
+
+
+def _read_one(path: Path) -> tuple[CleanDocument, list[str]] | InputError:
+    """Read and clean one file; errors come back as values so that one bad file in a
+    folder does not stop the others."""
+    warnings: list[str] = []
+    try:
+        return clean_source(read_source(path), warnings.append), warnings
+    except InputError as exc:
+        return exc
 
 
 def _no_text(inputs: list[Path]) -> list[CleanDocument]:

@@ -26,11 +26,12 @@ from ..cleaner import convert_script
 from ..errors import OutputError, TemplateError
 from ..model import Briefing, DistrictComparison, Leader, Meeting, MeetingKind
 from ..template import Template
-from .tables import TableStyle, add_table, column_widths, paginate_rows, row_height
-from .text import Fonts, Para, TextBlock, add_text_box, fit_size, paras_height, style_run
+from .tables import TableStyle, add_table, clamp_row, column_widths, paginate_rows, row_height
+from .text import BOX_MARGIN_PT, Fonts, Para, TextBlock, add_text_box, fit_size, paras_height, style_run
 
 PT_PER_INCH = 72.0
 CONTINUED = "（续）"
+COMPARISON_MEETINGS = 3  # meetings listed per district on the comparison slide, newest first
 
 
 @dataclass
@@ -142,12 +143,10 @@ class DeckWriter:
 
     def notes(self, slide, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
         frame = slide.notes_slide.notes_text_frame
-        frame.text = ""
-        for i, line in enumerate(lines):
-            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            run = paragraph.add_run()
-            run.text = line
-            style_run(run, self.fonts, 12)
+        frame.text = "\n".join(lines)
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                style_run(run, self.fonts, 12)
 
     def slide_title(self, slide, title: str, tag: str | None = None) -> None:  # type: ignore[no-untyped-def]
         g = self.geo
@@ -230,7 +229,9 @@ class DeckWriter:
             paras.append(Para(self.s("审议通过：" + "".join(f"《{d}》" for d in adopted)), scale=0.85,
                               color=t.color("muted"), space_before=0.2, keep_with_next=True))
         for point in meeting.points:
-            paras.append(Para(self.s(point.text), bullet="•", space_before=0.35))
+            source = self.s(f"原文：{point.source.sentence}") + (
+                f"\n  {point.source.path.name}，第 {point.source.paragraph + 1} 段")
+            paras.append(Para(self.s(point.text), bullet="•", space_before=0.35, source=source))
         if not meeting.points:
             paras.append(Para(self.s("（报道未提供可提炼的要点）"), color=t.color("muted"), space_before=0.35))
         return TextBlock(paras)
@@ -293,52 +294,74 @@ class DeckWriter:
         return file_name
 
     def _district_notes(self, row: DistrictComparison, page: list[Para]) -> list[str]:
-        texts = {p.text for p in page}
         lines = []
-        for meeting in row.meetings:
-            for point in meeting.points:
-                if self.s(point.text) in texts:
-                    lines.append(f"• {self.s(point.text)}")
-                    lines.append(self.s(f"  原文：{point.source.sentence}"))
-                    lines.append(f"  {point.source.path.name}，第 {point.source.paragraph + 1} 段")
+        for para in page:
+            if para.source:
+                lines.append(f"• {para.text}")
+                lines.extend(f"  {line}" for line in para.source.split("\n"))
+            elif para.keep_with_next and para.bold:
+                lines.append(para.text)
         return lines or [self.s(f"{row.district}：本页为会议信息，无要点。")]
 
     def table_slides(self, title: str, header: list[str], rows: list[list[str]],
-                     notes: list[str], source_line: str | None = None) -> None:
+                     notes: Callable[[list[int]], list[str]], source_line: str | None = None) -> None:
+        """A measured table, split across "（续）" slides when its rows do not fit on one."""
         g = self.geo
-        size = self.body_range[0] + (self.body_range[1] - self.body_range[0]) * 0.25
+        smallest, largest = self.body_range
+        reading = smallest + (largest - smallest) * 0.25
         style = TableStyle(self.t.color("table_header"), self.t.color("table_header_text"),
                            self.t.color("text"), self.t.color("table_stripe"))
-        width = g.content_width
-        while True:
-            widths = column_widths([header, *rows], self.fonts, size, width)
-            heights = [row_height(r, widths, self.fonts, size) for r in rows]
+
+        def layout(size: float) -> tuple[list[float], list[list[str]], list[float], float, list[list[int]]]:
+            widths = column_widths([header, *rows], self.fonts, size, g.content_width)
             header_h = row_height(header, widths, self.fonts, size)
-            pages = paginate_rows(heights, header_h, g.body_height)
-            if len(pages) == 1 or size <= self.body_range[0]:
-                break
-            size = max(self.body_range[0], size - 1)
+            fitted = [clamp_row(r, widths, self.fonts, size, g.body_height - header_h) for r in rows]
+            heights = [row_height(r, widths, self.fonts, size) for r in fitted]
+            return widths, fitted, heights, header_h, paginate_rows(heights, header_h, g.body_height)
+
+        # One slide at the largest size that allows it; else pages at a reading size.
+        size = reading
+        widths, fitted, heights, header_h, pages = layout(smallest)
+        if len(pages) == 1:
+            while size > smallest:
+                candidate = layout(size)
+                if len(candidate[4]) == 1:
+                    widths, fitted, heights, header_h, pages = candidate
+                    break
+                size -= 0.5
+            else:
+                size = smallest
+        else:
+            widths, fitted, heights, header_h, pages = layout(size)
         for i, page in enumerate(pages):
             slide = self.new_slide(source_line)
             self.slide_title(slide, title + (self.s(CONTINUED) if i else ""))
-            add_table(slide, g.margin, g.body_top, widths, header, [rows[j] for j in page],
+            add_table(slide, g.margin, g.body_top, widths, header, [fitted[j] for j in page],
                       [heights[j] for j in page], header_h, self.fonts, size, style)
-            self.notes(slide, notes)
+            self.notes(slide, notes(page))
 
     def comparison_slides(self) -> None:
         header = [self.s(h) for h in ("区", "会议与日期", "关注主题", "特色关键词", "关键数字")]
         rows = []
         for row in self.briefing.districts:
-            meetings = "\n".join(f"{m.name if m.kind is not MeetingKind.OTHER else '署名文章'}"
-                                 f"（{m.date.short_label}）" for m in row.meetings)
+            listed = [f"{m.name if m.kind is not MeetingKind.OTHER else '署名文章'}（{m.date.short_label}）"
+                      for m in row.meetings[:COMPARISON_MEETINGS]]
+            if len(row.meetings) > COMPARISON_MEETINGS:
+                listed.append(f"…共 {len(row.meetings)} 次会议")
             themes = "、".join(f"{name} {share:.0%}" for name, share in row.themes[:3]) or "—"
             figures = "\n".join(f.label for f in row.figures) or "—"
-            rows.append([self.s(x) for x in (row.district, meetings, themes,
+            rows.append([self.s(x) for x in (row.district, "\n".join(listed), themes,
                                              "、".join(row.keywords[:5]) or "—", figures)])
-        notes = [self.s("主题占比：各区报道中模板主题词出现次数的占比。关键词：TF-IDF 去除套话并突出区际差异。")]
-        for row in self.briefing.districts:
-            for fig in row.figures:
-                notes.append(self.s(f"{row.district} {fig.label}：{fig.source.sentence}（{fig.source.path.name}）"))
+
+        def notes(page: list[int]) -> list[str]:
+            lines = [self.s("主题占比：各区报道中模板主题词出现次数的占比。关键词：TF-IDF 去除套话并突出区际差异。")]
+            for j in page:
+                row = self.briefing.districts[j]
+                for fig in row.figures:
+                    lines.append(self.s(f"{row.district} {fig.label}：{fig.source.sentence}"
+                                        f"（{fig.source.path.name}）"))
+            return lines
+
         self.table_slides(self.s("各区比较"), header, rows, notes)
 
     def overview_slides(self) -> None:
@@ -349,14 +372,14 @@ class DeckWriter:
                 leaders = "、".join(leader.name for leader in m.leaders[:4]) or "—"
                 rows.append([self.s(x) for x in (row.district, m.name, m.kind.value, m.date.label, leaders)])
         self.table_slides(self.s("会议一览"), header, rows,
-                          [self.s("本期收录的全部会议，按区排列，各区内由近及远。")])
+                          lambda _page: [self.s("本期收录的全部会议，按区排列，各区内由近及远。")])
 
     def sources_slides(self) -> None:
         header = [self.s(h) for h in ("文件", "媒体", "发布日期", "收录会议")]
+        sources = self.briefing.sources
         rows = [[e.path.name, self.s(e.outlet or "—"), e.published or "—", self.s("、".join(e.meetings) or "—")]
-                for e in self.briefing.sources]
-        notes = [f"{e.path}" for e in self.briefing.sources]
-        self.table_slides(self.s("资料来源"), header, rows, notes)
+                for e in sources]
+        self.table_slides(self.s("资料来源"), header, rows, lambda page: [str(sources[j].path) for j in page])
 
     def footers(self) -> None:
         g, t = self.geo, self.t
@@ -372,13 +395,17 @@ class DeckWriter:
             add_text_box(slide, g.width - g.margin - 80, g.footer_top, 80, 16, number, self.fonts, 9, muted,
                          name="Slide Number")
             if source_line:
-                paras = [Para(source_line)]
-                size = fit_size(paras, self.fonts, g.content_width, 20, 7, 9) or 7
-                text = source_line
-                while fit_size([Para(text)], self.fonts, g.content_width, 20, 7, 9) is None and len(text) > 10:
-                    text = text[: int(len(text) * 0.9)] + "…"
+                text = self._one_line(source_line, g.content_width, 8)
                 add_text_box(slide, g.margin, g.source_top, g.content_width, 20, [Para(text)], self.fonts,
-                             size, muted, name="Source")
+                             8, muted, name="Source")
+
+    def _one_line(self, text: str, width: float, size: float) -> str:
+        """``text`` cut with an ellipsis to one line of ``width`` points (all files stay in the notes)."""
+        lines = self.fonts.measurer.wrap(text, (width - 2 * BOX_MARGIN_PT) / size)
+        if len(lines) <= 1:
+            return text
+        head = self.fonts.measurer.wrap(text, (width - 2 * BOX_MARGIN_PT) / size - 2)[0]
+        return head.rstrip("；，、") + "…"
 
     def build(self) -> None:
         builders: dict[str, Callable[[], None]] = {

@@ -82,6 +82,21 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") or ch in "“”‘’…—·"
 
 
+def _advance(family: str, ch: str) -> float:
+    if is_wide(ch):
+        return 1.0
+    widths = latin_advances(family)
+    if widths and ch in widths:
+        return max(widths[ch], 0.9 * _fallback_advance(ch))
+    return _fallback_advance(ch) if ch.isascii() else 1.0
+
+
+@cache
+def _advance_table(family: str) -> dict[str, float]:
+    """Per-family memo of character advances: measuring is the layout engine's hot path."""
+    return {}
+
+
 @dataclass(frozen=True)
 class TextMeasurer:
     """Widths in em for one Latin family; Han is always one em."""
@@ -89,15 +104,21 @@ class TextMeasurer:
     latin_family: str
 
     def advance(self, ch: str) -> float:
-        if is_wide(ch):
-            return 1.0
-        widths = latin_advances(self.latin_family)
-        if widths and ch in widths:
-            return max(widths[ch], 0.9 * _fallback_advance(ch))
-        return _fallback_advance(ch) if ch.isascii() else 1.0
+        table = _advance_table(self.latin_family)
+        width = table.get(ch)
+        if width is None:
+            width = table[ch] = _advance(self.latin_family, ch)
+        return width
 
     def width(self, text: str) -> float:
-        return sum(self.advance(ch) for ch in text)
+        table = _advance_table(self.latin_family)
+        total = 0.0
+        for ch in text:
+            width = table.get(ch)
+            if width is None:
+                width = table[ch] = _advance(self.latin_family, ch)
+            total += width
+        return total
 
     def wrap(self, text: str, width_em: float) -> list[str]:
         """Break ``text`` into lines no wider than ``width_em``, with kinsoku."""

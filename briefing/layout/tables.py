@@ -52,6 +52,20 @@ def row_height(row: list[str], widths: list[float], fonts: Fonts, size: float) -
     return lines * size * LINE_SPACING + 2 * CELL_MARGIN_PT
 
 
+def clamp_row(row: list[str], widths: list[float], fonts: Fonts, size: float, max_height: float) -> list[str]:
+    """Cut cell text (with "…") so that a single row is never taller than a page."""
+    max_lines = max(1, int((max_height - 2 * CELL_MARGIN_PT) // (size * LINE_SPACING)))
+    out = []
+    for text, w in zip(row, widths, strict=True):
+        lines = fonts.measurer.wrap(text, (w - 2 * CELL_MARGIN_PT) / size) if text else [""]
+        if len(lines) > max_lines:
+            kept = lines[:max_lines]
+            kept[-1] = kept[-1][:-1] + "…" if len(kept[-1]) > 1 else "…"
+            text = "\n".join(kept)
+        out.append(text)
+    return out
+
+
 def paginate_rows(heights: list[float], header: float, available: float) -> list[list[int]]:
     """Indexes of body rows per page; each page repeats the header row."""
     pages: list[list[int]] = [[]]

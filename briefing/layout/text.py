@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lxml import etree
-from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
@@ -43,6 +42,7 @@ class Para:
     space_before: float = 0.0  # in multiples of the base size
     align: PP_ALIGN | None = None
     keep_with_next: bool = False
+    source: str | None = None  # for the speaker notes: where this text came from
 
 
 @dataclass
@@ -53,27 +53,24 @@ class TextBlock:
 
 
 def style_run(run, fonts: Fonts, size: float, bold: bool = False, color: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Explicit size, colour, Latin and East-Asian typefaces and language on one run."""
-    font = run.font
-    font.size = Pt(size)
-    font.bold = bold
+    """Explicit size, colour, Latin and East-Asian typefaces and language on one run.
+
+    Written as DrawingML directly (python-pptx sets only the Latin face, and its
+    property setters dominate the time of a large deck).
+    """
+    r = run._r
+    old = r.find(qn("a:rPr"))
+    if old is not None:
+        r.remove(old)
+    r_pr = etree.Element(qn("a:rPr"), lang=fonts.lang, altLang="en-US", sz=str(round(size * 100)),
+                         b="1" if bold else "0", dirty="0")
     if color:
-        font.color.rgb = RGBColor.from_string(color)
-    font.name = fonts.latin
-    r_pr = run._r.get_or_add_rPr()
-    r_pr.set("lang", fonts.lang)
-    r_pr.set("altLang", "en-US")
-    latin = r_pr.find(qn("a:latin"))
-    ea = r_pr.find(qn("a:ea"))
-    if ea is None:
-        ea = etree.SubElement(r_pr, qn("a:ea"))
-        latin.addnext(ea)
-    ea.set("typeface", fonts.east_asian)
-    cs = r_pr.find(qn("a:cs"))
-    if cs is None:
-        cs = etree.SubElement(r_pr, qn("a:cs"))
-        ea.addnext(cs)
-    cs.set("typeface", fonts.east_asian)
+        fill = etree.SubElement(r_pr, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr"), val=color)
+    etree.SubElement(r_pr, qn("a:latin"), typeface=fonts.latin)
+    etree.SubElement(r_pr, qn("a:ea"), typeface=fonts.east_asian)
+    etree.SubElement(r_pr, qn("a:cs"), typeface=fonts.east_asian)
+    r.insert(0, r_pr)
 
 
 def bullet_indent_pt(size: float) -> float:
@@ -120,13 +117,27 @@ def paras_height(paras: list[Para], fonts: Fonts, base: float, width_pt: float) 
 
 def fit_size(paras: list[Para], fonts: Fonts, width_pt: float, height_pt: float,
              smallest: float, largest: float, step: float = 0.5) -> float | None:
-    """The largest base size in [smallest, largest] at which ``paras`` fit, or None."""
-    size = largest
-    while size >= smallest - 1e-6:
-        if paras_height(paras, fonts, size, width_pt) <= height_pt:
-            return size
-        size -= step
-    return None
+    """The largest base size in [smallest, largest] (in ``step``s) at which ``paras`` fit, or None.
+
+    Height grows with size, so the sizes are bisected rather than tried one by one.
+    """
+    steps = round((largest - smallest) / step)
+
+    def fits(i: int) -> bool:
+        return paras_height(paras, fonts, smallest + i * step, width_pt) <= height_pt
+
+    if not fits(0):
+        return None
+    lo, hi = 0, steps  # fits(lo) holds
+    if fits(hi):
+        return largest
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid
+    return smallest + lo * step
 
 
 def fill_text_frame(text_frame, paras: list[Para], fonts: Fonts, base: float,  # type: ignore[no-untyped-def]

@@ -232,12 +232,27 @@ def _proper_names(meeting: Meeting) -> frozenset[str]:
 
 def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
     """Fill ``keywords`` and ``points`` of every meeting (in place)."""
+    from ..parallel import parallel_map
+
     stop = formulae() | frozenset(settings.extra_stopwords)
-    texts = [meeting_text(m) for m in meetings]
-    per_meeting = [keywords(t, stop, _proper_names(m)) for t, m in zip(texts, meetings, strict=True)]
+    _tfidf()  # load jieba's dictionaries once, before any worker is forked
+    _jieba().initialize()
+    jobs = [(meeting_text(m), stop, _proper_names(m)) for m in meetings]
+    per_meeting = parallel_map(_keywords_job, jobs)
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
-    for meeting, w in zip(meetings, weights, strict=True):
+    points = parallel_map(_points_job, [(m, w, settings) for m, w in zip(meetings, weights, strict=True)])
+    for meeting, w, found in zip(meetings, weights, points, strict=True):
         meeting.keywords = sorted(w.items(), key=lambda kv: -kv[1])[:12]
-        meeting.points = summarize_meeting(meeting, w, settings)
+        meeting.points = found
+
+
+def _keywords_job(job: tuple[str, frozenset[str], frozenset[str]]) -> list[tuple[str, float]]:
+    text, stop, names = job
+    return keywords(text, stop, names)
+
+
+def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings]) -> list[KeyPoint]:
+    meeting, weights, settings = job
+    return summarize_meeting(meeting, weights, settings)
 
 
