@@ -65,12 +65,18 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
         raise InputError("not a text file (binary content)", path)
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:
+            # A file cut in the middle of its last character: keep everything before it.
+            return data[: exc.start].decode("utf-8", errors="replace"), "utf-8"
     best = _best_cjk_decoding(data)
-    if best is None:
-        raise InputError("unknown text encoding (not UTF-8, GB18030 or Big5)", path)
-    return best
+    if best is not None:
+        return best
+    # Mostly UTF-8 with a few broken bytes: the cleaner drops the damaged clauses.
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(3, len(data) // 1000):
+        return text, "utf-8"
+    raise InputError("unknown text encoding (not UTF-8, GB18030 or Big5)", path)
 
 
 def _looks_binary(data: bytes) -> bool:

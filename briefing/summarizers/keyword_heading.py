@@ -39,6 +39,12 @@ TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
 
 # A candidate scoring below this share of the meeting's best is weak.
 WEAK_SHARE = 0.25
+# Two bullets sharing more than this share of character bigrams say the same thing.
+DUPLICATE_SIMILARITY = 0.6
+MAX_CANDIDATES = 200
+# Keywords come from at most this much of a meeting's text: plenty for any real report,
+# and it bounds the time a pasted dump of many megabytes can take.
+KEYWORD_TEXT_CHARS = 200_000
 
 
 @dataclass
@@ -132,13 +138,6 @@ def _bigrams(text: str) -> set[str]:
     return {core[i: i + 2] for i in range(len(core) - 1)}
 
 
-def similarity(a: str, b: str) -> float:
-    ga, gb = _bigrams(a), _bigrams(b)
-    if not ga or not gb:
-        return 0.0
-    return len(ga & gb) / min(len(ga), len(gb))
-
-
 def _keyword_score(text: str, weights: dict[str, float]) -> float:
     hits = {w for w in weights if w in text}
     if not hits:
@@ -178,18 +177,28 @@ Candidate = tuple[float, Unit, str]
 
 
 def _select(pool: list[Candidate], chosen: list[Candidate], limit: int, lam: float) -> list[Candidate]:
-    """Maximal marginal relevance: good points that do not repeat each other."""
-    pool = list(pool)
-    chosen = list(chosen)
-    while pool and len(chosen) < limit:
-        def mmr(item: Candidate) -> float:
-            redundancy = max((similarity(item[2], c[2]) for c in chosen), default=0.0)
-            return lam * item[0] - (1 - lam) * redundancy
+    """Maximal marginal relevance: good points that do not repeat each other.
 
-        best = max(pool, key=mmr)
+    Each candidate's redundancy (its highest similarity to a chosen point) is kept up to
+    date as points are chosen, so a pick costs one pass over the pool.
+    """
+    chosen = list(chosen)
+    grams = {id(c): _bigrams(c[2]) for c in (*pool, *chosen)}
+
+    def sim(a: Candidate, b: Candidate) -> float:
+        ga, gb = grams[id(a)], grams[id(b)]
+        return len(ga & gb) / min(len(ga), len(gb)) if ga and gb else 0.0
+
+    redundancy = {id(c): max((sim(c, o) for o in chosen), default=0.0) for c in pool}
+    pool = list(pool)
+    while pool and len(chosen) < limit:
+        best = max(pool, key=lambda c: lam * c[0] - (1 - lam) * redundancy[id(c)])
         pool.remove(best)
-        if all(similarity(best[2], c[2]) <= 0.6 for c in chosen):
-            chosen.append(best)
+        if redundancy[id(best)] > DUPLICATE_SIMILARITY:
+            continue
+        chosen.append(best)
+        for c in pool:
+            redundancy[id(c)] = max(redundancy[id(c)], sim(c, best))
     return chosen
 
 
@@ -203,15 +212,18 @@ def summarize_meeting(
     leader_names = {leader.name for leader in meeting.leaders}
     scored = [(score_unit(u, weights, len(units), leader_names), u) for u in units]
     top = max(s for s, _ in scored) or 1.0
+    # Compress only what could be chosen: the best units, a few times the points wanted.
+    scored = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])[:MAX_CANDIDATES]
+    scored.sort(key=lambda x: x[1].position)
     candidates: list[Candidate] = []
     for score, unit in scored:
-        if score <= 0:
-            continue
         clause_weight = {c: _keyword_score(c, weights) + (1.0 if _FIGURE_RE.search(c) else 0.0)
                          for c in clauses(strip_cues(unit.text))}
         bullet = compress(unit.text, settings.max_chars_per_point, clause_weight)
         if bullet and len(bullet) >= 8:
             candidates.append((score / top, unit, bullet))
+    # Only the best candidates can win; MMR over the long tail of a huge report is waste.
+    candidates = sorted(candidates, key=lambda c: -c[0])[:MAX_CANDIDATES]
     strong = [c for c in candidates if c[0] >= WEAK_SHARE]
     weak = [c for c in candidates if c[0] < WEAK_SHARE]
     chosen = _select(strong, [], settings.points_per_meeting, settings.mmr_lambda)
@@ -237,7 +249,7 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
     stop = formulae() | frozenset(settings.extra_stopwords)
     _tfidf()  # load jieba's dictionaries once, before any worker is forked
     _jieba().initialize()
-    jobs = [(meeting_text(m), stop, _proper_names(m)) for m in meetings]
+    jobs = [(meeting_text(m)[:KEYWORD_TEXT_CHARS], stop, _proper_names(m)) for m in meetings]
     per_meeting = parallel_map(_keywords_job, jobs)
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     points = parallel_map(_points_job, [(m, w, settings) for m, w in zip(meetings, weights, strict=True)])
