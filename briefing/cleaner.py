@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlparse
 
 from .model import CleanDocument, CleaningReport, SourceText
@@ -194,16 +195,39 @@ def _plain_syllable(syllable: str) -> str:
 
 
 @cache
-def _readings(char: str) -> frozenset[str]:
-    from pypinyin import Style, pinyin
+def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's table of every reading of every character (Traditional ones included).
 
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
-    readings = {r for group in found for r in group}
+    Loaded on its own: importing the pypinyin package also loads its phrase tables,
+    several times slower, and the readings of single characters are all this needs.
+    """
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("pypinyin")
+        if spec is None or spec.origin is None:
+            raise ImportError("pypinyin")
+        table_path = Path(spec.origin).parent / "pinyin_dict.py"
+        table_spec = importlib.util.spec_from_file_location("_briefing_pinyin_dict", table_path)
+        if table_spec is None or table_spec.loader is None:
+            raise ImportError(str(table_path))
+        module = importlib.util.module_from_spec(table_spec)
+        table_spec.loader.exec_module(module)
+        return module.pinyin_dict  # type: ignore[no-any-return]
+    except (ImportError, OSError, AttributeError):
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        return pinyin_dict  # type: ignore[no-any-return]
+
+
+@cache
+def _readings(char: str) -> frozenset[str]:
+    table = _pinyin_dict()
+    readings = set(table.get(ord(char), "").split(","))
     simplified = _to_simplified(char)
     if simplified != char:
-        found = pinyin(simplified, style=Style.NORMAL, heteronym=True, errors="ignore")
-        readings |= {r for group in found for r in group}
-    return frozenset(_plain_syllable(r) for r in readings)
+        readings |= set(table.get(ord(simplified), "").split(","))
+    return frozenset(_plain_syllable(r) for r in readings if r)
 
 
 def remove_pinyin_annotations(text: str) -> tuple[str, int]:
@@ -294,7 +318,7 @@ _SOURCE_RE = re.compile(r"(?:^|\s)(?:来源|稿源|信息来源)[：:]\s*(?P<out
 _LINK_RE = re.compile(r"^(?:本文链接|原文链接)[：:]\s*(?P<url>https?://[^\s\u4e00-\u9fff]+)(?P<title>.*)$")
 # Leads such as 本报讯（记者 项竹彦）, 新华网上海7月11日电（记者 X）.
 _LEAD_RE = re.compile(
-    rf"^(?:本报讯|本报消息|讯|(?:[{HAN}]{{2,8}}(?:网|社|报|台))?(?:[{HAN}]{{2,4}})?\d{{1,2}}月\d{{1,2}}日电)"
+    rf"^(?:本报讯|本报消息|(?:[{HAN}]{{2,8}}(?:网|社|报|台))?(?:[{HAN}]{{2,4}})?\d{{1,2}}月\d{{1,2}}日电)"
     r"\s*(?:[（(](?P<byline>[^（）()]{1,30})[）)])?\s*"
 )
 _TRAILING_BYLINE_RE = re.compile(
@@ -390,10 +414,14 @@ def join_broken_lines(lines: list[str], starts: set[int]) -> tuple[list[str], se
     out_starts: set[int] = set()
     joined = 0
     for i, line in enumerate(lines):
-        if out and i not in starts and is_broken_line(out[-1]):
-            out[-1] += line
-            joined += 1
-            continue
+        if out and is_broken_line(out[-1]):
+            if i in starts:
+                # The next article begins: this one was cut off on the page; say so.
+                out[-1] += "…"
+            else:
+                out[-1] += line
+                joined += 1
+                continue
         if i in starts:
             out_starts.add(len(out))
         out.append(line)
@@ -420,14 +448,18 @@ def clean_line(line: str, report: CleaningReport) -> str:
     return normalise_punctuation(line)
 
 
-def clean_text(text: str, report: CleaningReport | None = None) -> tuple[list[str], set[int], _PageFacts]:
-    """Raw text → (paragraphs, indexes of paragraphs that open a report, page facts)."""
-    report = report if report is not None else CleaningReport()
-    facts = _PageFacts()
+# Joining broken lines can create a seam that another rule applies to (a stray
+# character next to Chinese, a half-width bracket); passes repeat until nothing joins.
+MAX_PASSES = 4
+
+
+def _clean_pass(
+    raw_lines: list[str], raw_starts: set[int], report: CleaningReport, facts: _PageFacts
+) -> tuple[list[str], set[int], int]:
     lines: list[str] = []
     starts: set[int] = set()
     seen_headings: set[str] = set()
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for i, raw in enumerate(raw_lines):
         line = clean_line(raw, report)
         if not line:
             continue
@@ -439,11 +471,24 @@ def clean_text(text: str, report: CleaningReport | None = None) -> tuple[list[st
             if kept in seen_headings:
                 continue
             seen_headings.add(kept)
-        if starts_report:
+        if starts_report or i in raw_starts:
             starts.add(len(lines))
         lines.append(kept)
     lines, starts, joined = join_broken_lines(lines, starts)
     report.lines_joined += joined
+    return lines, starts, joined
+
+
+def clean_text(text: str, report: CleaningReport | None = None) -> tuple[list[str], set[int], _PageFacts]:
+    """Raw text → (paragraphs, indexes of paragraphs that open a report, page facts)."""
+    report = report if report is not None else CleaningReport()
+    facts = _PageFacts()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    starts: set[int] = set()
+    for _ in range(MAX_PASSES):
+        lines, starts, joined = _clean_pass(lines, starts, report, facts)
+        if not joined:
+            break
     return lines, starts, facts
 
 

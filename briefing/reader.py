@@ -61,8 +61,17 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(f"broken {encoding} text ({exc.reason})", path) from None
-    if _looks_binary(data):
+    if data.startswith(_BINARY_MAGIC):
         raise InputError("not a text file (binary content)", path)
+    decoded = _decode_text(data)
+    if decoded is None or _mostly_control(decoded[0]):
+        if decoded is None and not _mostly_control(data.decode("latin-1")):
+            raise InputError("unknown text encoding (not UTF-8, GB18030 or Big5)", path)
+        raise InputError("not a text file (binary content)", path)
+    return decoded
+
+
+def _decode_text(data: bytes) -> tuple[str, str] | None:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -76,17 +85,18 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= max(3, len(data) // 1000):
         return text, "utf-8"
-    raise InputError("unknown text encoding (not UTF-8, GB18030 or Big5)", path)
+    return None
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if not sample:
-        return False
-    if sample.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return sample.count(0) > len(sample) // 100 or controls > len(sample) // 10
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0",
+                 b"\x7fELF", b"\x1f\x8b")
+
+
+def _mostly_control(text: str) -> bool:
+    """Text with a few stray NULs or control codes is text; a binary file is mostly them."""
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r")
+    return controls * 8 > len(sample)
 
 
 def _best_cjk_decoding(data: bytes) -> tuple[str, str] | None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from .. import nlp
 from ..model import KeyPoint, Meeting
 from .units import Unit, clauses, compress, formula_share, formulae, meeting_units, strip_cues
 
@@ -56,39 +56,11 @@ class SummarizerSettings:
     mmr_lambda: float = 0.72
 
 
-@cache
-def _jieba():  # type: ignore[no-untyped-def]
-    """jieba, quiet, with its dictionary cache in the user's cache folder (built once)."""
-    import logging
-    import os
-    from pathlib import Path
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing"
-    try:
-        cache_home.mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(cache_home)
-    except OSError:
-        pass  # an unwritable home: jieba falls back to the system temp folder
-    return jieba
-
-
-@cache
-def _tfidf():  # type: ignore[no-untyped-def]
-    _jieba()
-    import jieba.analyse
-
-    return jieba.analyse.TFIDF()
-
-
 def _register_terms(text: str) -> None:
-    """Quoted names (“南北转型”, “专精特新”) and 新质生产力-like terms stay one word."""
-    jieba = _jieba()
+    """Quoted names (“南北转型”, “专精特新”) stay one word."""
     for term in _QUOTED_TERM_RE.findall(text):
         if not term.isascii():
-            jieba.add_word(term, freq=2000)
+            nlp.add_word(term)
 
 
 def meeting_text(meeting: Meeting) -> str:
@@ -100,7 +72,7 @@ def keywords(
 ) -> list[tuple[str, float]]:
     """TF-IDF keywords; formulae, numbers, ordinals and proper names left out."""
     _register_terms(text)
-    tags = _tfidf().extract_tags(text, topK=top_k * 3, withWeight=True)
+    tags = nlp.tfidf(text, stopwords, top_k * 3)
     out = []
     for word, weight in tags:
         if (len(word) < 2 or word in stopwords or re.fullmatch(r"[\d.%]+", word)
@@ -247,8 +219,8 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
     from ..parallel import parallel_map
 
     stop = formulae() | frozenset(settings.extra_stopwords)
-    _tfidf()  # load jieba's dictionaries once, before any worker is forked
-    _jieba().initialize()
+    nlp.jieba()  # load the dictionaries once, before any worker is forked
+    nlp.idf_table()
     jobs = [(meeting_text(m)[:KEYWORD_TEXT_CHARS], stop, _proper_names(m)) for m in meetings]
     per_meeting = parallel_map(_keywords_job, jobs)
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])

@@ -74,7 +74,7 @@ _CUE_PREFIX_RE = re.compile(
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:一|二|三|四|五|六|七|八|九|十)是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
     r"|首先|其次|最后|我们|我区)[，、：]?"
-    r"|^(?:同时|此外|另外|其中|比如|据介绍|目前|当前|下一步|下一阶段|今后|会上|对此"
+    r"|^(?:同时|此外|另外|其中|比如|据介绍|目前|当前|下一步|下一阶段|今后|会上|对此|一方面|另一方面"
     r"|\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?)[，：]"
 )
 # Clauses that report the meeting itself (who held it, that it met), not what it decided.
@@ -99,19 +99,18 @@ def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_RE.findall(text) if c.strip("，；：,;: ")]
 
 
+@cache
+def _formula_re() -> re.Pattern[str]:
+    """All formulae in one pattern, longest first, so a text is scanned once."""
+    return re.compile("|".join(re.escape(f) for f in sorted(formulae(), key=len, reverse=True)))
+
+
 def formula_share(text: str) -> float:
     """How much of ``text`` is covered by domain formulae (0..1)."""
     core = re.sub(rf"[{_END_PUNCT}、“”《》（）\s]", "", text)
     if not core:
         return 1.0
-    covered = [False] * len(core)
-    for phrase in formulae():
-        start = core.find(phrase)
-        while start != -1:
-            for i in range(start, start + len(phrase)):
-                covered[i] = True
-            start = core.find(phrase, start + 1)
-    return sum(covered) / len(core)
+    return sum(m.end() - m.start() for m in _formula_re().finditer(core)) / len(core)
 
 
 def finish(text: str) -> str:

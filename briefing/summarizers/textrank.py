@@ -1,0 +1,42 @@
+"""TextRank baseline over sentences, by TextRank4ZH (the bench extra installs it).
+
+TextRank4ZH predates networkx 3, which renamed ``from_numpy_matrix`` to
+``from_numpy_array``; the alias is restored before it is imported.
+"""
+
+from __future__ import annotations
+
+from ..model import KeyPoint, Meeting, SourceSentence
+from .units import meeting_units
+
+
+def _textrank4zh():  # type: ignore[no-untyped-def]
+    import networkx
+
+    if not hasattr(networkx, "from_numpy_matrix"):
+        networkx.from_numpy_matrix = networkx.from_numpy_array
+    from textrank4zh import TextRank4Sentence
+
+    return TextRank4Sentence
+
+
+class TextRankSummarizer:
+    name = "TextRank4ZH"
+
+    def __init__(self) -> None:
+        self._engine = _textrank4zh()()
+
+    def summarize(self, meeting: Meeting, k: int) -> list[KeyPoint]:
+        units = [u for u in meeting_units(meeting.reports) if not u.is_heading]
+        if not units:
+            return []
+        by_sentence: dict[str, SourceSentence] = {}
+        for unit in units:
+            by_sentence.setdefault(unit.source.sentence, unit.source)
+        text = "\n".join(by_sentence)
+        self._engine.analyze(text=text, lower=True, source="all_filters")
+        points = []
+        for item in self._engine.get_key_sentences(num=k):
+            source = next((s for sentence, s in by_sentence.items() if item.sentence in sentence), units[0].source)
+            points.append(KeyPoint(item.sentence, float(item.weight), source))
+        return points
