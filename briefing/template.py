@@ -19,6 +19,7 @@ from .errors import TemplateError
 
 SLIDE_KINDS = ("title", "overview", "districts", "comparison", "sources")
 SCRIPTS = ("zh-Hans", "zh-Hant")
+TITLE_STYLES = ("bar", "band")
 PAGE_SIZES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}
 
 # --- schema ---------------------------------------------------------------------------
@@ -88,7 +89,7 @@ def _taxonomy(v: Any) -> str | None:
     return None
 
 
-COLOR_KEYS = ("background", "primary", "accent", "text", "muted", "title_text",
+COLOR_KEYS = ("background", "primary", "accent", "heading", "text", "muted", "title_text",
               "table_header", "table_header_text", "table_stripe")
 
 SCHEMA: dict[str, Any] = {
@@ -98,9 +99,10 @@ SCHEMA: dict[str, Any] = {
     "base": _optional_text,
     "logo": _optional_text,
     "theme": {
-        "fonts": {"latin": _text, "east_asian": _text},
+        "fonts": {"latin": _text, "east_asian": _text, "heading": _text},
         "colors": dict.fromkeys(COLOR_KEYS, _color),
         "sizes": {"title": _number(12, 60), "body": _size_range},
+        "title_style": _choice(*TITLE_STYLES),
     },
     "slides": _slide_list,
     "summary": {"points_per_meeting": _number(1, 12, integer=True),

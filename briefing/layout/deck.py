@@ -10,8 +10,10 @@ carries speaker notes with each point's full source sentence and file.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +28,7 @@ from ..cleaner import convert_script
 from ..errors import OutputError, TemplateError
 from ..model import Briefing, DistrictComparison, Leader, Meeting, MeetingKind
 from ..template import Template
-from .tables import TableStyle, add_table, clamp_row, column_widths, paginate_rows, row_height
+from .tables import TableStyle, add_table, clamp_row, column_widths, is_dark, mix, paginate_rows, row_height
 from .text import BOX_MARGIN_PT, Fonts, Para, TextBlock, add_text_box, fit_size, paras_height, style_run
 
 PT_PER_INCH = 72.0
@@ -79,8 +81,9 @@ class DeckWriter:
         self.t = template
         self.fonts = Fonts(
             template["theme.fonts.latin"], template["theme.fonts.east_asian"],
-            "zh-CN" if template.script == "zh-Hans" else "zh-TW",
+            "zh-CN" if template.script == "zh-Hans" else "zh-TW", template["theme.fonts.heading"],
         )
+        self.heading_fonts = self.fonts.for_headings()
         self.body_range = tuple(template["theme.sizes.body"])
         self.title_size = float(template["theme.sizes.title"])
         self.prs = self._open_presentation()
@@ -104,7 +107,7 @@ class DeckWriter:
             prs.slide_width, prs.slide_height = Emu(int(w * 914400)), Emu(int(h * 914400))
             return prs
         try:
-            prs = Presentation(str(self.t.base))
+            prs = Presentation(open_base(self.t.base))
         except Exception as exc:  # python-pptx raises many kinds for a corrupt package
             raise TemplateError(f"base presentation cannot be opened ({type(exc).__name__})", self.t.base) from None
         slide_ids = prs.slides._sldIdLst
@@ -149,25 +152,35 @@ class DeckWriter:
                 style_run(run, self.fonts, 12)
 
     def slide_title(self, slide, title: str, tag: str | None = None) -> None:  # type: ignore[no-untyped-def]
-        g = self.geo
-        self.rect(slide, g.margin, g.title_top + 8, 6, g.title_height - 16, self.t.color("accent"))
+        """The title area: an accent bar beside the title, or the title on a coloured band."""
+        g, t = self.geo, self.t
+        band = t["theme.title_style"] == "band"
+        title_color = t.color("title_text") if band else t.color("primary")
+        tag_color = t.color("title_text") if band else t.color("muted")
+        if band:
+            self.rect(slide, 0, 0, g.width, g.title_top + g.title_height + 6, t.color("primary"))
+            self.rect(slide, 0, g.title_top + g.title_height + 6, g.width, 3, t.color("accent"))
+        else:
+            self.rect(slide, g.margin, g.title_top + 8, 6, g.title_height - 16, t.color("accent"))
+            self.rect(slide, g.margin, g.title_top + g.title_height + 4, g.content_width, 1.2,
+                      t.color("table_stripe"))
+        right = g.width - g.margin
+        if self.t.logo is not None:
+            side = g.title_height - 10
+            slide.shapes.add_picture(str(self.t.logo), Pt(right - side), Pt(g.title_top + 5), height=Pt(side))
+            right -= side + 8
         tag_width = 0.0
         if tag:
             tag_width = min(g.content_width * 0.4, self.fonts.measurer.width(tag) * 12 + 20)
-            add_text_box(slide, g.width - g.margin - tag_width, g.title_top, tag_width, g.title_height,
-                         [Para(tag, align=PP_ALIGN.RIGHT)], self.fonts, 12, self.t.color("muted"),
-                         MSO_ANCHOR.MIDDLE, name="Tag")
-        width = g.content_width - 16 - tag_width
+            add_text_box(slide, right - tag_width, g.title_top, tag_width, g.title_height,
+                         [Para(tag, align=PP_ALIGN.RIGHT)], self.fonts, 12, tag_color, MSO_ANCHOR.MIDDLE,
+                         name="Tag")
+        left = g.margin + (0 if band else 14)
+        width = right - tag_width - left
         paras = [Para(title, bold=True)]
-        size = fit_size(paras, self.fonts, width, g.title_height, 16, self.title_size) or 16
-        add_text_box(slide, g.margin + 14, g.title_top, width, g.title_height, paras, self.fonts, size,
-                     self.t.color("primary"), MSO_ANCHOR.MIDDLE, name="Title")
-        line_top = g.title_top + g.title_height + 4
-        self.rect(slide, g.margin, line_top, g.content_width, 1.2, self.t.color("table_stripe"))
-        if self.t.logo is not None:
-            side = g.title_height - 10
-            slide.shapes.add_picture(str(self.t.logo), Pt(g.width - g.margin - side), Pt(g.title_top + 5),
-                                     height=Pt(side))
+        size = fit_size(paras, self.heading_fonts, width, g.title_height, 16, self.title_size) or 16
+        add_text_box(slide, left, g.title_top, width, g.title_height, paras, self.heading_fonts, size,
+                     title_color, MSO_ANCHOR.MIDDLE, name="Title")
 
     # --- slides ---------------------------------------------------------------------
 
@@ -179,8 +192,8 @@ class DeckWriter:
         self.rect(slide, g.margin, band - 10, 120, 4, t.color("accent"))
         title = [Para(self.s(t["deck.title"]), bold=True)]
         width = g.content_width
-        size = fit_size(title, self.fonts, width, band * 0.45, 24, 44) or 24
-        add_text_box(slide, g.margin, band * 0.22, width, band * 0.45, title, self.fonts, size,
+        size = fit_size(title, self.heading_fonts, width, band * 0.45, 24, 44) or 24
+        add_text_box(slide, g.margin, band * 0.22, width, band * 0.45, title, self.heading_fonts, size,
                      t.color("title_text"), MSO_ANCHOR.BOTTOM, name="Title")
         sub = [Para(self.s(t["deck.subtitle"]))]
         add_text_box(slide, g.margin, band * 0.68, width, band * 0.22, sub, self.fonts,
@@ -219,7 +232,7 @@ class DeckWriter:
         shown_kind = meeting.kind is not MeetingKind.OTHER and meeting.kind.value not in meeting.name
         kind = f"［{meeting.kind.value}］" if shown_kind else ""
         header = f"{meeting.name}{kind}｜{meeting.date.label}"
-        paras = [Para(self.s(header), scale=1.1, bold=True, color=t.color("accent"), space_before=0.9,
+        paras = [Para(self.s(header), scale=1.1, bold=True, color=t.color("heading"), space_before=0.9,
                       keep_with_next=True)]
         if meeting.leaders:
             paras.append(Para(self.s("领导：" + self._leader_line(meeting.leaders)), scale=0.85,
@@ -304,7 +317,9 @@ class DeckWriter:
         return lines or [self.s(f"{row.district}：本页为会议信息，无要点。")]
 
     def table_slides(self, title: str, header: list[str], rows: list[list[str]],
-                     notes: Callable[[list[int]], list[str]], source_line: str | None = None) -> None:
+                     notes: Callable[[list[int]], list[str]], source_line: str | None = None,
+                     fills: list[list[str | None]] | None = None,
+                     text_colors: list[list[str | None]] | None = None, centered_from: int | None = None) -> None:
         """A measured table, split across "（续）" slides when its rows do not fit on one."""
         g = self.geo
         smallest, largest = self.body_range
@@ -320,7 +335,7 @@ class DeckWriter:
             return widths, fitted, heights, header_h, paginate_rows(heights, header_h, g.body_height)
 
         # One slide at the largest size that allows it; else pages at a reading size.
-        size = reading
+        size = largest
         widths, fitted, heights, header_h, pages = layout(smallest)
         if len(pages) == 1:
             while size > smallest:
@@ -332,12 +347,16 @@ class DeckWriter:
             else:
                 size = smallest
         else:
+            size = reading
             widths, fitted, heights, header_h, pages = layout(size)
         for i, page in enumerate(pages):
             slide = self.new_slide(source_line)
             self.slide_title(slide, title + (self.s(CONTINUED) if i else ""))
             add_table(slide, g.margin, g.body_top, widths, header, [fitted[j] for j in page],
-                      [heights[j] for j in page], header_h, self.fonts, size, style)
+                      [heights[j] for j in page], header_h, self.fonts, size, style,
+                      fills=[fills[j] for j in page] if fills else None,
+                      text_colors=[text_colors[j] for j in page] if text_colors else None,
+                      centered_from=centered_from)
             self.notes(slide, notes(page))
 
     def comparison_slides(self) -> None:
@@ -363,6 +382,32 @@ class DeckWriter:
             return lines
 
         self.table_slides(self.s("各区比较"), header, rows, notes)
+        if self.briefing.theme_names and any(row.themes for row in self.briefing.districts):
+            self.theme_heatmap_slides()
+
+    def theme_heatmap_slides(self) -> None:
+        """Districts x themes, each cell shaded by the theme's share of that district's
+        theme-term mentions: a heat map as a native, editable table."""
+        themes = self.briefing.theme_names
+        header = [self.s("区"), *(self.s(t) for t in themes)]
+        shares = [dict(row.themes) for row in self.briefing.districts]
+        top = max((v for d in shares for v in d.values()), default=0.0) or 1.0
+        background, strong = self.t.color("background"), self.t.color("primary")
+        rows, fills, colors = [], [], []
+        for row, share in zip(self.briefing.districts, shares, strict=True):
+            cells, cell_fills, cell_colors = [self.s(row.district)], [None], [None]
+            for theme in themes:
+                value = share.get(theme, 0.0)
+                fill = mix(background, strong, 0.08 + 0.92 * value / top) if value else None
+                cells.append(f"{value:.0%}" if value else "—")
+                cell_fills.append(fill)
+                cell_colors.append(("FFFFFF" if is_dark(fill) else self.t.color("text")) if fill else None)
+            rows.append(cells)
+            fills.append(cell_fills)
+            colors.append(cell_colors)
+        note = self.s("颜色越深，该主题在该区报道中的占比越高（按模板 themes 的主题词计数）。")
+        self.table_slides(self.s("主题强度对比"), header, rows, lambda _page: [note],
+                          fills=fills, text_colors=colors, centered_from=1)
 
     def overview_slides(self) -> None:
         header = [self.s(h) for h in ("区", "会议", "类型", "日期", "主持/出席领导")]
@@ -422,6 +467,26 @@ class DeckWriter:
     def write(self, out: Path) -> None:
         """Save atomically: a failed or interrupted run leaves any previous deck intact."""
         save_atomically(out, self.prs.save)
+
+
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+
+def open_base(path: Path) -> io.BytesIO:
+    """A base .pptx, or a .potx presented to python-pptx as the presentation it is."""
+    data = path.read_bytes()
+    if path.suffix.lower() not in (".potx", ".potm"):
+        return io.BytesIO(data)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
+            dst.writestr(item, content)
+    out.seek(0)
+    return out
 
 
 def save_atomically(out: Path, save: Callable[[str], None]) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from .text import LINE_SPACING, Fonts, Para, fill_text_frame
 
 CELL_MARGIN_PT = 4.0
+SAFETY_EM = 0.95  # a little room, so a line measured to fit does fit when rendered
 
 
 @dataclass
@@ -29,18 +30,33 @@ class TableStyle:
 
 
 def column_widths(rows: list[list[str]], fonts: Fonts, size: float, total_pt: float,
-                  min_share: float = 0.08) -> list[float]:
-    """Split ``total_pt`` across columns in proportion to their content, with a floor."""
-    n = len(rows[0])
+                  min_em: float = 3.0) -> list[float]:
+    """Split ``total_pt`` across columns by content: a column whose longest line fits in
+    its fair share gets just that, the rest share what is left in proportion to need."""
     measurer = fonts.measurer
-    demand = []
-    for c in range(n):
-        longest = max(max((measurer.width(line) for line in row[c].split("\n")), default=0) for row in rows)
-        demand.append(min(max(longest, 2.0), 30.0))
-    total = sum(demand)
-    shares = [max(d / total, min_share) for d in demand]
-    scale = sum(shares)
-    return [total_pt * s / scale for s in shares]
+    natural = []
+    for c in range(len(rows[0])):
+        longest = max(max((measurer.width(line) for line in row[c].split("\n")), default=0.0) for row in rows)
+        natural.append((max(longest, min_em) / SAFETY_EM) * size + 2 * CELL_MARGIN_PT)
+    if sum(natural) <= total_pt:
+        spare = total_pt - sum(natural)
+        return [w + spare * w / sum(natural) for w in natural]
+    widths: dict[int, float] = {}
+    open_cols = set(range(len(natural)))
+    remaining = total_pt
+    while open_cols:
+        fair = remaining / len(open_cols)
+        settled = {c for c in open_cols if natural[c] <= fair}
+        if not settled:
+            need = sum(natural[c] for c in open_cols)
+            for c in open_cols:
+                widths[c] = remaining * natural[c] / need
+            break
+        for c in settled:
+            widths[c] = natural[c]
+            remaining -= natural[c]
+        open_cols -= settled
+    return [widths[c] for c in range(len(natural))]
 
 
 def row_height(row: list[str], widths: list[float], fonts: Fonts, size: float) -> float:
@@ -79,6 +95,18 @@ def paginate_rows(heights: list[float], header: float, available: float) -> list
     return pages
 
 
+def mix(color_a: str, color_b: str, share: float) -> str:
+    """The colour ``share`` of the way from ``color_a`` to ``color_b`` (hex RGB)."""
+    a = [int(color_a[i: i + 2], 16) for i in (0, 2, 4)]
+    b = [int(color_b[i: i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(a, b, strict=True))
+
+
+def is_dark(color: str) -> bool:
+    r, g, b = (int(color[i: i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
+
+
 def _cell_fill(cell, color: str | None) -> None:  # type: ignore[no-untyped-def]
     if color is None:
         cell.fill.background()
@@ -103,8 +131,13 @@ def _cell_borders(cell, color: str) -> None:  # type: ignore[no-untyped-def]
 
 def add_table(slide, left: float, top: float, widths: list[float], header: list[str],  # type: ignore[no-untyped-def]
               rows: list[list[str]], heights: list[float], header_height: float,
-              fonts: Fonts, size: float, style: TableStyle, bold_first_column: bool = True):
-    """Place a table with measured row heights; returns the graphic frame."""
+              fonts: Fonts, size: float, style: TableStyle, bold_first_column: bool = True,
+              fills: list[list[str | None]] | None = None, text_colors: list[list[str | None]] | None = None,
+              centered_from: int | None = None):
+    """Place a table with measured row heights; returns the graphic frame.
+
+    ``fills`` and ``text_colors`` (body rows only) colour single cells, as a heat map does.
+    """
     total_height = header_height + sum(heights)
     frame = slide.shapes.add_table(
         len(rows) + 1, len(widths), Pt(left), Pt(top), Pt(sum(widths)), Pt(total_height)
@@ -125,9 +158,14 @@ def add_table(slide, left: float, top: float, widths: list[float], header: list[
             is_header = r == 0
             color = style.header_text if is_header else style.text
             fill = style.header_fill if is_header else (style.stripe if r % 2 == 0 else None)
+            if not is_header and fills is not None and fills[r - 1][c] is not None:
+                fill = fills[r - 1][c]
+            if not is_header and text_colors is not None and text_colors[r - 1][c] is not None:
+                color = text_colors[r - 1][c] or color
             _cell_fill(cell, fill)
             _cell_borders(cell, style.border)
-            paras = [Para(line, bold=is_header or (bold_first_column and c == 0))
+            align = PP_ALIGN.CENTER if centered_from is not None and c >= centered_from else None
+            paras = [Para(line, bold=is_header or (bold_first_column and c == 0), align=align)
                      for line in (value.split("\n") if value else [""])]
             fill_text_frame(cell.text_frame, paras, fonts, size, color, MSO_ANCHOR.TOP)
     return frame

@@ -24,6 +24,10 @@ class Fonts:
     latin: str
     east_asian: str
     lang: str  # zh-CN or zh-TW
+    heading: str = ""  # East-Asian face for titles; empty means ``east_asian``
+
+    def for_headings(self) -> Fonts:
+        return Fonts(self.latin, self.heading or self.east_asian, self.lang)
 
     @property
     def measurer(self) -> TextMeasurer:
@@ -79,6 +83,10 @@ def bullet_indent_pt(size: float) -> float:
 
 def _set_bullet(paragraph, char: str | None, size: float, color: str | None) -> None:  # type: ignore[no-untyped-def]
     p_pr = paragraph._p.get_or_add_pPr()
+    # No punctuation hanging past the margin (LibreOffice's default for Asian text):
+    # the measurer already keeps closing marks off the start of a line.
+    p_pr.set("hangingPunct", "0")
+    p_pr.set("eaLnBrk", "1")
     for tag in ("a:buClr", "a:buFont", "a:buChar", "a:buNone", "a:buAutoNum"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
