@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import nlp
 from ..model import KeyPoint, Meeting
-from .units import Unit, clauses, compress, formula_share, formulae, meeting_units, strip_cues
+from .units import Unit, clauses, compress, content_clauses, formula_share, formulae, meeting_units, strip_cues
 
 _CUE_RE = re.compile(
     r"^(?:全会|会议|大会)(?:还|同时|并|进一步)?(?:指出|强调|要求|认为|提出|明确|号召)"
@@ -25,18 +25,52 @@ _CUE_RE = re.compile(
 _PROGRAMME_RE = re.compile(r"“[^“”]{2,14}”|\d+\+\d+(?:\+[\dA-Z]+)*|[“\"]?\d+\+[A-Z]")
 _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|家|项|个|亩|%|人|户|所|条|批|处|座|吨|倍)")
 _ADOPTED_RE = re.compile(r"(审议通过|通过了|印发|出台)《")
-_SPEECH_RE = re.compile(r"^“|(?:表示|说)[，：:]?“?|^[\u4e00-\u9fff]{2,4}(?:党总支|村|街道|镇)")
-_LOGISTICS_RE = re.compile(
-    r"出席会议|参加会议|参加了会议|列席会议|主持召开|主持会议|会议由|作了讲话|作讲话|作报告|还研究了"
-    r"|还讨论了|等区四套班子|引起热烈反响|获悉|传达.{0,20}(?:精神|讲话)|专题辅导报告|为题"
-    r"|作.{0,4}报告|讲话$|讲话。|通报.{0,12}情况|总结\d{4}年.{0,6}部署"
+# "全会强调，要…", "一是…", "加快推进…": what the meeting asks for.
+_DIRECTIVE_RE = re.compile(
+    r"^(?:(?:全会|会议|大会)?[\u4e00-\u9fff]{0,4}(?:指出|强调|要求|提出|明确)[，：]?)?(?:[一二三四五六七八九十]是)?要"
+    r"|^(?:(?:全会|会议)?[\u4e00-\u9fff]{0,4}(?:指出|强调|要求)[，：]?)?(?:[一二三四五六七八九十]是)?"
+    r"(?:加快|推进|推动|实施|打造|聚焦|强化|深化|抓好|培育|加强|完善|健全|建立|坚持|全力|着力|持续|大力)"
 )
+# "一年来，我们…取得了…": a look back.
+_RETROSPECTIVE_RE = re.compile(r"一年来|过去一年|以来，|^我们|取得了|实现了|呈现出")
+# "X是Y的…之年/命题/内容": a definition or background, not a decision.
+_DEFINITION_RE = re.compile(r"^[^，]{1,25}是[^，]{0,30}(?:之年|一年|命题|内容|基础|主题|环节|年份)")
+_DOC_TITLE_RE = re.compile(r"《([^《》]+)》")
+_EXAMPLE_RE = re.compile(r"^(?:比如|例如|譬如)|^(?:[^，。]{0,6}[，,])?(?:比如|例如|譬如)[，,]|^一家")
+_HEADLINE_FIGURE_RE = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?(元|家|项|个|亩|%|人|户|所|条|批|处|座|吨|倍)"
+)
+
+
+def figure_weight(text: str) -> float:
+    """Headline figures (amounts, sizeable counts, rates) make a point worth more."""
+    best = 1.0
+    for m in _HEADLINE_FIGURE_RE.finditer(text):
+        value, multiplier, unit = float(m.group(1)), m.group(2), m.group(3)
+        if unit == "元" and multiplier:
+            weight = 2.2
+        elif unit == "%":
+            weight = 1.6
+        elif value >= 10:
+            weight = 2.0
+        else:
+            weight = 1.2
+        best = max(best, weight)
+    return best
+_SPEECH_RE = re.compile(r"^“|(?:表示|说)[，：:]?“?|^[\u4e00-\u9fff]{2,4}(?:党总支|村|街道|镇)")
 _NUMBERED_RE = re.compile(r"第?[一二三四五六七八九十百\d]+[届次号]")
 _QUOTED_TERM_RE = re.compile(r"“([^“”\s]{2,10})”")
 
 TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
 
 
+# Bullets aim at this share of the template's characters per point: a slide reads
+# better in short lines, and the longest allowed is kept for clauses that need it.
+TARGET_SHARE = 0.75
+# A news lead sums its article up.
+LEAD_WORTH = 1.3
+# A headline figure adds this many times the meeting's typical keyword score.
+FIGURE_WORTH = 1.5
 # A candidate scoring below this share of the meeting's best is weak.
 WEAK_SHARE = 0.25
 # Two bullets sharing more than this share of character bigrams say the same thing.
@@ -63,8 +97,18 @@ def _register_terms(text: str) -> None:
             nlp.add_word(term)
 
 
+# "学习贯彻全国两会精神", "贯彻十一届市委十一次全会精神": the occasion every report
+# names, not what this meeting decided; its words are kept out of the keywords.
+_STUDY_FORMULA_RE = re.compile(r"(?:学习|贯彻|落实|传达|领会)[^，。；、]{0,24}?精神")
+
+
 def meeting_text(meeting: Meeting) -> str:
     return "\n".join(p.text for r in meeting.reports for p in r.paragraphs)
+
+
+def keyword_text(meeting: Meeting) -> str:
+    """The meeting's text as the keyword extractor should see it."""
+    return _STUDY_FORMULA_RE.sub("。", meeting_text(meeting))
 
 
 def keywords(
@@ -117,27 +161,40 @@ def _keyword_score(text: str, weights: dict[str, float]) -> float:
     return sum(weights[w] for w in hits) / math.sqrt(max(len(text), 20) / 20)
 
 
-def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names: set[str]) -> float:
+def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names: set[str],
+               typical: float = 1.0) -> float:
+    """How much a unit deserves a bullet. ``typical`` is the meeting's median keyword
+    score: a headline figure is worth that much again whatever words surround it."""
     text = unit.text
-    body = strip_cues(text)
-    score = _keyword_score(body, weights)
+    body = "".join(content_clauses(text))
+    if len(body) < 8:
+        return 0.0  # nothing left but who met and who spoke: the deck shows those as facts
+    score = _keyword_score(body, weights) + FIGURE_WORTH * typical * (figure_weight(body) - 1.0)
     if _CUE_RE.search(text):
         score *= 1.35
     if unit.is_heading:
         score *= 1.4
+    if unit.is_lead:
+        score *= LEAD_WORTH
     if unit.after_heading:
         score *= 1.15
-    if _FIGURE_RE.search(text):
-        score *= 1.5
+    # A meeting report's points are what it asks for next, more than what it looks back on.
+    if _DIRECTIVE_RE.search(text):
+        score *= 1.3
+    elif _RETROSPECTIVE_RE.search(text) and figure_weight(body) == 1.0:
+        score *= 0.75
+    if _DEFINITION_RE.search(body):
+        score *= 0.8
+    if _EXAMPLE_RE.search(text):
+        score *= 0.6  # "比如，一家…": an illustration, not the point itself
     if _PROGRAMME_RE.search(text):
         score *= 1.3
     if _ADOPTED_RE.search(text):
+        if all(title.endswith("决议") for title in _DOC_TITLE_RE.findall(text)):
+            return 0.0  # the meeting's own resolution: a formality, shown as a fact
         score *= 1.6
     if _SPEECH_RE.search(text) and not any(name in text[:8] for name in leader_names):
         score *= 0.55
-    # Who met, who spoke, who attended: the deck shows those as facts, never as points.
-    if _LOGISTICS_RE.search(text) and not _ADOPTED_RE.search(text):
-        return 0.0
     if len(body) < 30 and any(name in body for name in leader_names):
         return 0.0
     score *= 1.0 - 0.7 * formula_share(body)
@@ -182,16 +239,22 @@ def summarize_meeting(
     if not units:
         return []
     leader_names = {leader.name for leader in meeting.leaders}
-    scored = [(score_unit(u, weights, len(units), leader_names), u) for u in units]
+    keyword_scores = sorted(s for s in (_keyword_score(strip_cues(u.text), weights) for u in units) if s > 0)
+    typical = keyword_scores[len(keyword_scores) // 2] if keyword_scores else 1.0
+    scored = [(score_unit(u, weights, len(units), leader_names, typical), u) for u in units]
     top = max(s for s, _ in scored) or 1.0
     # Compress only what could be chosen: the best units, a few times the points wanted.
     scored = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])[:MAX_CANDIDATES]
     scored.sort(key=lambda x: x[1].position)
     candidates: list[Candidate] = []
     for score, unit in scored:
-        clause_weight = {c: _keyword_score(c, weights) + (1.0 if _FIGURE_RE.search(c) else 0.0)
-                         for c in clauses(strip_cues(unit.text))}
-        bullet = compress(unit.text, settings.max_chars_per_point, clause_weight)
+        clause_weight = {
+            c: _keyword_score(c, weights) + typical * (figure_weight(c) - 1.0) * 2
+            + (typical * 0.8 if _PROGRAMME_RE.search(c) else 0.0)
+            for c in clauses(strip_cues(unit.text))
+        }
+        bullet = compress(unit.text, settings.max_chars_per_point, clause_weight,
+                          round(settings.max_chars_per_point * TARGET_SHARE))
         if bullet and len(bullet) >= 8:
             candidates.append((score / top, unit, bullet))
     # Only the best candidates can win; MMR over the long tail of a huge report is waste.
@@ -221,7 +284,7 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
     stop = formulae() | frozenset(settings.extra_stopwords)
     nlp.jieba()  # load the dictionaries once, before any worker is forked
     nlp.idf_table()
-    jobs = [(meeting_text(m)[:KEYWORD_TEXT_CHARS], stop, _proper_names(m)) for m in meetings]
+    jobs = [(keyword_text(m)[:KEYWORD_TEXT_CHARS], stop, _proper_names(m)) for m in meetings]
     per_meeting = parallel_map(_keywords_job, jobs)
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     points = parallel_map(_points_job, [(m, w, settings) for m, w in zip(meetings, weights, strict=True)])

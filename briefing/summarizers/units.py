@@ -35,6 +35,7 @@ class Unit:
     position: int  # order of the unit within its meeting
     after_heading: bool = False
     is_heading: bool = False
+    is_lead: bool = False  # the first sentence of an article's body: the news lead
 
 
 # Long sentences that enumerate tasks with "；" give one unit per task.
@@ -46,6 +47,7 @@ def meeting_units(reports: list[Report]) -> list[Unit]:
     units: list[Unit] = []
     for report in reports:
         previous_heading = False
+        lead_done = False
         for i, p in enumerate(report.paragraphs):
             if p.is_heading:
                 # Sub-headings state a point; the article's own title only restates the meeting.
@@ -60,7 +62,9 @@ def meeting_units(reports: list[Report]) -> list[Unit]:
                 if len(sentence) > SPLIT_LONG_SENTENCE_CHARS and "；" in sentence:
                     parts = [s for s in re.split(r"(?<=；)", sentence) if s.strip()]
                 for part in parts:
-                    units.append(Unit(part, src, len(units), after_heading=previous_heading))
+                    units.append(Unit(part, src, len(units), after_heading=previous_heading,
+                                      is_lead=not lead_done))
+                lead_done = True
                 previous_heading = False
     return units
 
@@ -74,12 +78,27 @@ _CUE_PREFIX_RE = re.compile(
 _LEAD_WORDS_RE = re.compile(
     r"^(?:(?:一|二|三|四|五|六|七|八|九|十)是|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
     r"|首先|其次|最后|我们|我区)[，、：]?"
-    r"|^(?:同时|此外|另外|其中|比如|据介绍|目前|当前|下一步|下一阶段|今后|会上|对此|一方面|另一方面"
+    r"|^(?:同时|此外|另外|其中|据介绍|目前|当前|下一步|下一阶段|今后|会上|对此|一方面|另一方面"
+    r"|(?:就在)?(?:上月底|上月|月初|月底|近日|日前|此前|今年以来|近年来|去年以来)"
     r"|\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?)[，：]"
 )
-# Clauses that report the meeting itself (who held it, that it met), not what it decided.
-_LOGISTICS_CLAUSE_RE = re.compile(r"召开|举行|主持|出席|参加|获悉|引起热烈反响|\d{1,2}月\d{1,2}日")
-_CLAUSE_RE = re.compile(r"[^，；：,;:]+[，；：,;:]?")
+# Clauses that report the meeting itself (when, who held it, who spoke or attended),
+# not what it decided: the deck shows those as facts.
+LOGISTICS_RE = re.compile(
+    r"召开|举行|主持|出席|列席|参加|获悉|引起热烈反响|\d{1,2}月\d{1,2}日|作了讲话|作讲话|讲话$|讲话。"
+    r"|作.{0,4}报告|还研究了|还讨论了|等区四套班子|传达.{0,20}(?:精神|讲话)|专题辅导报告|为题"
+    r"|通报.{0,12}情况|总结\d{4}年.{0,6}部署"
+)
+
+
+def is_logistics(clause: str) -> bool:
+    return bool(LOGISTICS_RE.search(clause))
+
+
+def content_clauses(text: str) -> list[str]:
+    """The clauses of a unit that say something: cue, logistics and bare formulae removed."""
+    return [c for c in clauses(strip_cues(text)) if not is_logistics(c)]
+_CLAUSE_RE = re.compile(r"(?:[^，；：,;:…]|…(?!…))+(?:[，；：,;:]|……)?")
 _END_PUNCT = "，。；：！？,;:"
 
 
@@ -121,39 +140,33 @@ def finish(text: str) -> str:
     return text
 
 
-def _is_bare_document(parts: list[str]) -> bool:
-    """"全会审议通过《…》" alone: the deck lists adopted documents as a fact already."""
-    text = re.sub(r"《[^》]*》", "", "".join(parts))
-    text = re.sub(r"审议通过|通过了|通过|审议|传达学习|学习|印发|全会|会议|[，。；、：\s]", "", text)
-    return "《" in "".join(parts) and len(text) < 4
+def compress(text: str, max_chars: int, clause_weight: dict[str, float],
+             target_chars: int | None = None) -> str | None:
+    """Shorten a unit to a slide bullet by dropping whole clauses, or None.
 
-
-def compress(text: str, max_chars: int, clause_weight: dict[str, float]) -> str | None:
-    """Shorten a unit to at most ``max_chars`` by dropping whole clauses, or None.
-
-    The cue prefix goes first, then trailing formulae, then the lowest-value clauses;
-    the first content clause stays so the bullet keeps its subject and verb.
+    The cue prefix and the clauses about the meeting itself go first, then leading and
+    trailing formulae; a longer bullet keeps its first clause (its subject and verb)
+    and then the most valuable clauses until ``target_chars`` (never beyond ``max_chars``).
     """
-    text = strip_cues(text)
-    parts = clauses(text)
-    while len(parts) > 1 and (formula_share(parts[-1]) >= 0.6 or _LOGISTICS_CLAUSE_RE.search(parts[-1])):
+    parts = content_clauses(text)
+    while len(parts) > 1 and formula_share(parts[-1]) >= 0.6:
         parts.pop()
-    while len(parts) > 1 and (formula_share(parts[0]) >= 0.8 or _LOGISTICS_CLAUSE_RE.search(parts[0])):
+    while len(parts) > 1 and formula_share(parts[0]) >= 0.8:
         parts.pop(0)
-    if _is_bare_document(parts) or (len(parts) == 1 and _LOGISTICS_CLAUSE_RE.search(parts[0])):
+    if not parts:
         return None
     # A purpose clause ("为深入学习贯彻…精神，") left alone says nothing by itself.
     if len(parts) == 1 and parts[0].startswith("为") and parts[0].endswith(("，", ",")):
         return None
-    if not parts:
-        return None
-    if len(finish("".join(parts))) <= max_chars:
-        return finish(strip_cues("".join(parts)))
+    target = min(target_chars or max_chars, max_chars)
+    whole = finish(strip_cues("".join(parts)))
+    if len(whole) <= target:
+        return whole
     head, rest = parts[0], parts[1:]
     if len(finish(head)) > max_chars:
         return None
     chosen = {0}
-    budget = max_chars - len(head)
+    budget = target - len(head)
     ranked = sorted(range(len(rest)), key=lambda i: -clause_weight.get(rest[i], 0.0) / len(rest[i]))
     for i in ranked:
         if clause_weight.get(rest[i], 0.0) <= 0:

@@ -1,0 +1,188 @@
+"""Quality of the key points: our summarizer against LEAD-k and TextRank4ZH.
+
+For each seed meeting with hand-written reference points (bench/references.yaml),
+every summarizer picks as many points as ours does, and is scored on:
+
+- character ROUGE-1 and ROUGE-2 F1 (punctuation ignored) of all points against all
+  reference points;
+- character ROUGE-L F1, summary level (union LCS of each reference point over the
+  picked points), so the order of points does not matter;
+- figure recall: the share of numbers-with-units in the references that the points carry;
+- noise: points holding pinyin annotations, Traditional characters, mojibake, HTML,
+  URLs or site boilerplate.
+
+Run: python bench/quality.py [--references bench/references.yaml]
+TextRank4ZH needs the bench extra: pip install -e ".[bench]".
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.cleaner import convert_script  # noqa: E402
+from briefing.model import Meeting  # noqa: E402
+
+_PUNCT = re.compile(r"[\s，。、；：？！“”‘’（）《》【】…—·,.;:?!()\"'\-]")
+FIGURE_RE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|家|项|个|亩|%|人|户|所|条|批|处|座|吨|倍)")
+NOISE_RE = re.compile(
+    r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]|\?|\ufffd|</?[a-z]+>|&[a-z]+;|[a-z]+;|https?://|www\."
+    r"|Copyright|©|责任编辑|扫一扫|本文链接|版权所有"
+)
+
+
+def chars(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+def _f1(overlap: float, sys_len: int, ref_len: int) -> float:
+    if not overlap or not sys_len or not ref_len:
+        return 0.0
+    p, r = overlap / sys_len, overlap / ref_len
+    return 2 * p * r / (p + r)
+
+
+def rouge_n(system: list[str], reference: list[str], n: int) -> float:
+    def grams(texts: list[str]) -> Counter[str]:
+        out: Counter[str] = Counter()
+        for t in texts:
+            c = chars(t)
+            out.update(c[i: i + n] for i in range(len(c) - n + 1))
+        return out
+
+    s, r = grams(system), grams(reference)
+    return _f1(sum((s & r).values()), sum(s.values()), sum(r.values()))
+
+
+def _lcs_positions(ref: str, cand: str) -> set[int]:
+    """Positions in ``ref`` on one longest common subsequence with ``cand``."""
+    m, n = len(ref), len(cand)
+    table = [[0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            table[i][j] = table[i + 1][j + 1] + 1 if ref[i] == cand[j] else max(table[i + 1][j], table[i][j + 1])
+    hits, i, j = set(), 0, 0
+    while i < m and j < n:
+        if ref[i] == cand[j]:
+            hits.add(i)
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return hits
+
+
+def rouge_lsum(system: list[str], reference: list[str]) -> float:
+    """Summary-level ROUGE-L: union LCS of every reference point over the system points."""
+    cands = [chars(c) for c in system]
+    hits = 0
+    for ref in (chars(r) for r in reference):
+        union: set[int] = set()
+        for cand in cands:
+            union |= _lcs_positions(ref, cand)
+        hits += len(union)
+    return _f1(hits, sum(map(len, cands)), sum(len(chars(r)) for r in reference))
+
+
+def figure_recall(system: list[str], reference: list[str]) -> tuple[int, int]:
+    wanted = {f for r in reference for f in FIGURE_RE.findall(r)}
+    found = {f for f in wanted if any(f in s for s in system)}
+    return len(found), len(wanted)
+
+
+def noisy(points: list[str]) -> int:
+    return sum(1 for p in points if NOISE_RE.search(p) or convert_script(p, "zh-Hans") != p)
+
+
+@dataclass
+class Score:
+    rouge1: list[float] = field(default_factory=list)
+    rouge2: list[float] = field(default_factory=list)
+    rougel: list[float] = field(default_factory=list)
+    figures_found: int = 0
+    figures_wanted: int = 0
+    noise: int = 0
+    chars: int = 0
+    points: int = 0
+
+    def add(self, system: list[str], reference: list[str]) -> None:
+        self.rouge1.append(rouge_n(system, reference, 1))
+        self.rouge2.append(rouge_n(system, reference, 2))
+        self.rougel.append(rouge_lsum(system, reference))
+        found, wanted = figure_recall(system, reference)
+        self.figures_found += found
+        self.figures_wanted += wanted
+        self.noise += noisy(system)
+        self.chars += sum(len(p) for p in system)
+        self.points += len(system)
+
+    @staticmethod
+    def mean(values: list[float]) -> float:
+        return sum(values) / len(values) if values else 0.0
+
+
+def _meetings() -> list[Meeting]:
+    from briefing.pipeline import build_briefing, read_documents
+    from briefing.template import load_template
+
+    return build_briefing(read_documents([ROOT / "seeds"]), load_template(None)).meetings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--references", type=Path, default=ROOT / "bench" / "references.yaml")
+    parser.add_argument("--show", action="store_true", help="print each summarizer's points")
+    args = parser.parse_args()
+    references = yaml.safe_load(args.references.read_text("utf-8"))
+    meetings = {(m.district, m.name): m for m in _meetings()}
+
+    from briefing.summarizers.lead import LeadSummarizer
+
+    others = [LeadSummarizer()]
+    try:
+        from briefing.summarizers.textrank import TextRankSummarizer
+
+        others.append(TextRankSummarizer())
+    except ImportError:
+        print("TextRank4ZH not installed (pip install -e '.[bench]'); its row is left out\n")
+    scores = {"keyword-heading (ours)": Score(), **{o.name: Score() for o in others}}
+    for ref in references:
+        meeting = meetings.get((ref["district"], ref["meeting"]))
+        if meeting is None:
+            raise SystemExit(f"no seed meeting {ref['district']} {ref['meeting']}")
+        ours = [p.text for p in meeting.points]
+        scores["keyword-heading (ours)"].add(ours, ref["points"])
+        if args.show:
+            print(f"== {ref['district']} {ref['meeting']}\n  ours: " + "\n        ".join(ours))
+        for other in others:
+            picked = [p.text for p in other.summarize(meeting, len(ours))]
+            scores[other.name].add(picked, ref["points"])
+            if args.show:
+                print(f"  {other.name}: " + "\n        ".join(picked))
+
+    print(f"{len(references)} meetings, reference points from {args.references.name}")
+    print(f"{'summarizer':<24} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'figures':>9} {'noise':>6} {'chars/pt':>9}")
+    for name, s in scores.items():
+        print(f"{name:<24} {s.mean(s.rouge1):6.3f} {s.mean(s.rouge2):6.3f} {s.mean(s.rougel):6.3f} "
+              f"{s.figures_found:>4}/{s.figures_wanted:<4} {s.noise:>6} {s.chars / max(s.points, 1):9.1f}")
+    ours = scores["keyword-heading (ours)"]
+    best = max((s.mean(s.rougel) for n, s in scores.items() if n != "keyword-heading (ours)"), default=0.0)
+    ratio = ours.mean(ours.rougel) / best if best else float("inf")
+    recall = ours.figures_found / max(ours.figures_wanted, 1)
+    print(f"\nROUGE-L ours / best baseline: {ratio:.2f} (bar 1.8) {'PASS' if ratio >= 1.8 else 'FAIL'}")
+    print(f"figure recall: {recall:.2f} (bar 0.85) {'PASS' if recall >= 0.85 else 'FAIL'}")
+    print(f"noise in our points: {ours.noise} (bar 0) {'PASS' if ours.noise == 0 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()
