@@ -21,6 +21,8 @@ SEED_DISTRICTS = {"金山", "嘉定", "松江", "杨浦"}
 
 
 def _rename(text: str, target: str) -> str:
+    # A pinyin annotation of the old name ("杨浦(pu)") is no reading of the new one.
+    text = re.sub(r"(?<=浦)\(pu\)", "", text)
     for source in SEED_DISTRICTS:
         for script in ("zh-Hans", "zh-Hant"):
             text = text.replace(convert_script(source, script), convert_script(target, script))
@@ -28,10 +30,15 @@ def _rename(text: str, target: str) -> str:
 
 
 def _renumber(text: str, rng: random.Random) -> str:
-    text = re.sub(r"第\d+次", lambda _m: f"第{rng.randint(1, 400)}次", text)
-    return re.sub(
-        r"第([一二三四五六七八九十]+)次全[體体]", lambda _m: f"第{chinese_numeral(rng.randint(1, 19))}次全体", text
-    )
+    """New meeting numbers, the same new number wherever the report repeats an old one."""
+    numbers: dict[str, str] = {}
+
+    def new(old: str, make: str) -> str:
+        return numbers.setdefault(old, make)
+
+    text = re.sub(r"第(\d+)次", lambda m: f"第{new(m.group(1), str(rng.randint(1, 400)))}次", text)
+    return re.sub(r"第([一二三四五六七八九十]+)次全([體体])",
+                  lambda m: f"第{new(m.group(1), chinese_numeral(rng.randint(1, 19)))}次全{m.group(2)}", text)
 
 
 def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:

@@ -99,7 +99,7 @@ SCHEMA: dict[str, Any] = {
     "base": _optional_text,
     "logo": _optional_text,
     "theme": {
-        "fonts": {"latin": _text, "east_asian": _text, "heading": _text},
+        "fonts": {"latin": _text, "east_asian": _text, "heading": _text, "latin_file": _optional_text},
         "colors": dict.fromkeys(COLOR_KEYS, _color),
         "sizes": {"title": _number(12, 60), "body": _size_range},
         "title_style": _choice(*TITLE_STYLES),
@@ -207,6 +207,7 @@ class Template:
     data: dict[str, Any]
     base: Path | None = None
     logo: Path | None = None
+    latin_font_file: Path | None = None
     lines: dict[str, int] = field(default_factory=dict)
 
     def __getitem__(self, dotted: str) -> Any:
@@ -242,11 +243,26 @@ def load_template(path: Path | None = None) -> Template:
     validate(data, lines, path)
     merged = _merge(defaults, data)
     template = Template(path, merged, lines=lines)
-    for key in ("base", "logo"):
-        value = merged.get(key)
+    for key, attribute in (("base", "base"), ("logo", "logo"), ("theme.fonts.latin_file", "latin_font_file")):
+        value = template[key]
         if value:
             resolved = (path.parent / value).resolve()
             if not resolved.is_file():
                 raise TemplateError(f"{key}: file not found: {value}", f"{path}:{lines.get(key, 1)}")
-            setattr(template, key, resolved)
+            setattr(template, attribute, resolved)
+    if template.latin_font_file is not None:
+        _check_font_file(template.latin_font_file, f"{path}:{lines.get('theme.fonts.latin_file', 1)}")
     return template
+
+
+def _check_font_file(font: Path, where: str) -> None:
+    """A font named by the template must be one fontTools can read."""
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
+    try:
+        if font.suffix.lower() == ".ttc":
+            TTCollection(str(font)).close()
+        else:
+            TTFont(str(font), lazy=True).close()
+    except (TTLibError, OSError, ValueError, AssertionError) as exc:
+        raise TemplateError(f"theme.fonts.latin_file: not a readable font ({type(exc).__name__})", where) from None

@@ -89,3 +89,21 @@ def test_help_lists_commands() -> None:
     assert done.returncode == 0
     for command in ("build", "summarize", "template", "preview"):
         assert command in done.stdout
+
+
+def test_preview_names_the_missing_program(tmp_path: Path, seeds_deck: Path) -> None:
+    import os
+    import sys
+
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    (bare / "python").symlink_to(sys.executable)
+    env = {**os.environ, "PATH": str(bare)}
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "briefing", "preview", str(seeds_deck), "-o", str(tmp_path / "png")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "briefing: error: pdftoppm is not installed; install poppler-utils"] or "LibreOffice" in done.stderr
+    assert "Traceback" not in done.stderr

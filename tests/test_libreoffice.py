@@ -121,3 +121,19 @@ def test_logo_is_drawn_on_content_slides(tmp_path: Path) -> None:
     pictures = [s for slide in list(prs.slides)[1:] for s in slide.shapes if s.shape_type == 13]
     assert len(pictures) == len(prs.slides) - 1
     assert characters_outside_shapes(deck, pdf) == []
+
+
+def test_sixteen_districts_scale(tmp_path: Path) -> None:
+    """Every district of Shanghai at once: comparison and heat map split or shrink, never spill."""
+    from bench.corpus import generate
+
+    corpus = tmp_path / "corpus"
+    generate(corpus, 32)
+    deck = tmp_path / "deck.pptx"
+    done = run_cli("build", str(corpus), "-o", str(deck), "-q")
+    assert done.returncode == 0, done.stderr
+    titles = [next((s.text_frame.text for s in slide.shapes if s.name == "Title"), "")
+              for slide in Presentation(str(deck)).slides]
+    assert sum(1 for t in titles if t.endswith("区") or t.endswith("新区")) == 16
+    assert any(t.startswith("各区比较") for t in titles) and any(t.startswith("主题强度对比") for t in titles)
+    assert characters_outside_shapes(deck, deck_to_pdf(deck, tmp_path)) == []

@@ -38,6 +38,8 @@ def test_partial_template_merges_over_default(tmp_path: Path) -> None:
     ("deck:\n  script: zh-CN\n", "expected one of zh-Hans, zh-Hant", 2),
     ("base: missing.pptx\n", "base: file not found", 1),
     ("deck: !!python/object:os.system\n  x: 1\n", "not allowed", 1),
+    ("theme:\n  fonts:\n    latin_file: missing.ttf\n", "theme.fonts.latin_file: file not found", 3),
+    ("theme:\n  title_style: banner\n", "expected one of bar, band", 2),
 ])
 def test_bad_templates_name_key_and_line(tmp_path: Path, text: str, message: str, line: int) -> None:
     path = _write(tmp_path, text)
@@ -65,3 +67,29 @@ def test_template_check_and_init_commands(tmp_path: Path) -> None:
     bad = _write(tmp_path, "deck:\n  titel: x\n")
     check = run_cli("template", "check", str(bad))
     assert check.returncode == 2 and "did you mean 'title'" in check.stderr
+
+
+def test_font_file_must_be_a_font(tmp_path: Path) -> None:
+    (tmp_path / "fake.ttf").write_text("not a font", "utf-8")
+    path = _write(tmp_path, "theme:\n  fonts:\n    latin_file: fake.ttf\n")
+    with pytest.raises(TemplateError, match="not a readable font"):
+        load_template(path)
+
+
+def test_font_file_is_used_for_measuring(tmp_path: Path) -> None:
+    from briefing.layout.measure import TextMeasurer, _font_file
+
+    real = _font_file("Arial") or _font_file("DejaVu Sans")
+    if real is None:
+        pytest.skip("no font file on this machine")
+    template = load_template(_write(tmp_path, f"theme:\n  fonts:\n    latin_file: {real}\n"))
+    assert template.latin_font_file == real
+    assert TextMeasurer("No Such Family", str(real)).width("1234") == TextMeasurer("x", str(real)).width("1234")
+
+
+@pytest.mark.parametrize("name", ["default", "government", "dark"])
+def test_shipped_templates_are_valid_and_differ(name: str) -> None:
+    template = load_template(TEMPLATES / f"{name}.yaml")
+    assert template.color("background") != "" and template["slides"]
+    looks = {n: load_template(TEMPLATES / f"{n}.yaml").color("primary") for n in ("default", "government", "dark")}
+    assert len(set(looks.values())) == 3

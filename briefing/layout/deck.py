@@ -82,6 +82,7 @@ class DeckWriter:
         self.fonts = Fonts(
             template["theme.fonts.latin"], template["theme.fonts.east_asian"],
             "zh-CN" if template.script == "zh-Hans" else "zh-TW", template["theme.fonts.heading"],
+            str(template.latin_font_file or ""),
         )
         self.heading_fonts = self.fonts.for_headings()
         self.body_range = tuple(template["theme.sizes.body"])

@@ -56,9 +56,12 @@ def _font_file(family: str) -> Path | None:
 
 
 @cache
-def latin_advances(family: str) -> dict[str, float] | None:
-    """Advance widths in em for printable ASCII, read from the font file with fontTools."""
-    path = _font_file(family)
+def latin_advances(family: str, font_file: str = "") -> dict[str, float] | None:
+    """Advance widths in em for printable ASCII, read from the font file with fontTools.
+
+    ``font_file`` (from the template) wins over the file fontconfig names for ``family``.
+    """
+    path = Path(font_file) if font_file else _font_file(family)
     if path is None:
         return None
     try:
@@ -82,17 +85,17 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") or ch in "“”‘’…—·"
 
 
-def _advance(family: str, ch: str) -> float:
+def _advance(family: str, font_file: str, ch: str) -> float:
     if is_wide(ch):
         return 1.0
-    widths = latin_advances(family)
+    widths = latin_advances(family, font_file)
     if widths and ch in widths:
         return max(widths[ch], 0.9 * _fallback_advance(ch))
     return _fallback_advance(ch) if ch.isascii() else 1.0
 
 
 @cache
-def _advance_table(family: str) -> dict[str, float]:
+def _advance_table(family: str, font_file: str) -> dict[str, float]:
     """Per-family memo of character advances: measuring is the layout engine's hot path."""
     return {}
 
@@ -102,21 +105,22 @@ class TextMeasurer:
     """Widths in em for one Latin family; Han is always one em."""
 
     latin_family: str
+    font_file: str = ""  # a .ttf/.otf/.ttc to measure Latin text with, instead of fontconfig's pick
 
     def advance(self, ch: str) -> float:
-        table = _advance_table(self.latin_family)
+        table = _advance_table(self.latin_family, self.font_file)
         width = table.get(ch)
         if width is None:
-            width = table[ch] = _advance(self.latin_family, ch)
+            width = table[ch] = _advance(self.latin_family, self.font_file, ch)
         return width
 
     def width(self, text: str) -> float:
-        table = _advance_table(self.latin_family)
+        table = _advance_table(self.latin_family, self.font_file)
         total = 0.0
         for ch in text:
             width = table.get(ch)
             if width is None:
-                width = table[ch] = _advance(self.latin_family, ch)
+                width = table[ch] = _advance(self.latin_family, self.font_file, ch)
             total += width
         return total
 

@@ -25,13 +25,14 @@ class Fonts:
     east_asian: str
     lang: str  # zh-CN or zh-TW
     heading: str = ""  # East-Asian face for titles; empty means ``east_asian``
+    latin_file: str = ""  # the Latin font's file, when the template names one
 
     def for_headings(self) -> Fonts:
-        return Fonts(self.latin, self.heading or self.east_asian, self.lang)
+        return Fonts(self.latin, self.heading or self.east_asian, self.lang, latin_file=self.latin_file)
 
     @property
     def measurer(self) -> TextMeasurer:
-        return TextMeasurer(self.latin)
+        return TextMeasurer(self.latin, self.latin_file)
 
 
 @dataclass

@@ -119,7 +119,7 @@ def keywords(
     tags = nlp.tfidf(text, stopwords, top_k * 3)
     out = []
     for word, weight in tags:
-        if (len(word) < 2 or word in stopwords or re.fullmatch(r"[\d.%]+", word)
+        if (len(word) < 2 or word in stopwords or re.fullmatch(r"[\d.%]+|[a-z]+", word)
                 or _NUMBERED_RE.fullmatch(word)
                 or any(word in name or (len(name) >= 2 and name in word) for name in names)):
             continue
