@@ -280,7 +280,11 @@ _PUNCT_RE = re.compile(
 def normalise_punctuation(text: str) -> str:
     """Half-width punctuation next to Chinese becomes full-width; straight quotes curl."""
     text = text.translate(_FULLWIDTH_TABLE)
-    text = _PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0).strip()], text)
+    # A converted mark gives its neighbour Chinese context: repeat until nothing changes.
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0).strip()], text)
     if '"' in text and _HAN_RE.search(text) and text.count('"') % 2 == 0:
         parts = text.split('"')
         text = parts[0] + "".join(
