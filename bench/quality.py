@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.cleaner import convert_script  # noqa: E402
+from briefing.lexicon import FIGURE_RE  # noqa: E402
 from briefing.model import Meeting  # noqa: E402
 
 _PUNCT = re.compile(r"[\s，。、；：？！“”‘’（）《》【】…—·,.;:?!()\"'\-]")
-FIGURE_RE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|家|项|个|亩|%|人|户|所|条|批|处|座|吨|倍)")
 NOISE_RE = re.compile(
     r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]|\?|\ufffd|</?[a-z]+>|&[a-z]+;|[a-z]+;|https?://|www\."
     r"|Copyright|©|责任编辑|扫一扫|本文链接|版权所有"
@@ -95,7 +95,7 @@ def rouge_lsum(system: list[str], reference: list[str]) -> float:
 
 
 def figure_recall(system: list[str], reference: list[str]) -> tuple[int, int]:
-    wanted = {f for r in reference for f in FIGURE_RE.findall(r)}
+    wanted = {m.group(0) for r in reference for m in FIGURE_RE.finditer(r)}
     found = {f for f in wanted if any(f in s for s in system)}
     return len(found), len(wanted)
 

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import (
+    DOCUMENT_RE,
+    FIGURE_RE,
     UNKNOWN_DISTRICT,
     District,
     chinese_number,
@@ -200,13 +202,12 @@ def find_leaders(text: str) -> list[Leader]:
 
 # --- documents ----------------------------------------------------------------------------
 
-_DOC_RE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
 _ADOPT_RE = re.compile(r"(审议通过|通过了|审议并通过|印发|出台|发布|制定|审议)[^。；]{0,6}$")
 
 
 def find_documents(text: str) -> list[AdoptedDocument]:
     docs: dict[str, AdoptedDocument] = {}
-    for m in _DOC_RE.finditer(text):
+    for m in DOCUMENT_RE.finditer(text):
         title = m.group("title").strip()
         adopted = bool(_ADOPT_RE.search(text[max(0, m.start() - 14): m.start()]))
         if title in docs:
@@ -221,10 +222,6 @@ def find_documents(text: str) -> list[AdoptedDocument]:
 
 _MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _COUNT_UNITS = "家项个亩所条批处座套件台户人次名"
-_FIGURE_RE = re.compile(
-    r"(?<![\d.第+\-—~～])(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
-    r"(?P<unit>美元|元|人次|平方米|平方公里|公里|吨|倍|%|[家项个亩所条批处座套件台户名])"
-)
 _LEADING_VERBS = re.compile(r"^(实现|集聚|完成|达到|累计|新增|计划|预计|共|总计|其中|全年|年)+")
 _TRAILING_VERBS = re.compile(r"(有望迈上|有望突破|迈上|达到|突破|超过|约为|约|为|达|实现|有望|新增|增至)+$")
 _PHRASE_STOP = re.compile(r"[，。；：、“”《》（）,;:]")
@@ -254,8 +251,8 @@ def find_figures(report: Report) -> list[KeyFigure]:
     figures: list[KeyFigure] = []
     for p in report.body:
         for sentence in split_sentences(p.text):
-            masked = _DOC_RE.sub(lambda m: "《" + "＿" * (len(m.group(0)) - 2) + "》", sentence)
-            for m in _FIGURE_RE.finditer(masked):
+            masked = DOCUMENT_RE.sub(lambda m: "《" + "＿" * (len(m.group(0)) - 2) + "》", sentence)
+            for m in FIGURE_RE.finditer(masked):
                 number = float(m.group("num")) * _MULTIPLIERS.get(m.group("mult") or "", 1)
                 unit = (m.group("mult") or "") + m.group("unit")
                 ctx = _figure_context(sentence, m.start(), m.end())

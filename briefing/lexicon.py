@@ -113,6 +113,18 @@ def chinese_numeral(n: int) -> str:
     return str(n)
 
 
+# --- figures and documents --------------------------------------------------------------
+
+# A number with what it counts: 3726.3亿元, 290项, 13.9%. Not an ordinal (第163次) and not
+# a part of a range or a formula (2023-2025, 1+4+4).
+FIGURE_RE = re.compile(
+    r"(?<![\d.第+\-—~～])(?P<num>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?"
+    r"(?P<unit>美元|元|人次|平方米|平方公里|公里|吨|倍|%|[家项个亩所条批处座套件台户名])"
+)
+# A document title: 《…》.
+DOCUMENT_RE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
+
+
 # --- meetings ------------------------------------------------------------------------
 
 _NUM = r"[零〇一二两三四五六七八九十百\d]+"

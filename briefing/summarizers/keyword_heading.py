@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .. import nlp
+from ..lexicon import DOCUMENT_RE, FIGURE_RE
 from ..model import KeyPoint, Meeting
 from .units import Unit, clauses, compress, content_clauses, formula_share, formulae, meeting_units, strip_cues
 
@@ -23,7 +24,6 @@ _CUE_RE = re.compile(
     r"|^(?:一|二|三|四|五|六|七|八|九|十)是|^[一二三四五六七八九十]+、|^要在.{2,20}?上"
 )
 _PROGRAMME_RE = re.compile(r"“[^“”]{2,14}”|\d+\+\d+(?:\+[\dA-Z]+)*|[“\"]?\d+\+[A-Z]")
-_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|家|项|个|亩|%|人|户|所|条|批|处|座|吨|倍)")
 _ADOPTED_RE = re.compile(r"(审议通过|通过了|印发|出台)《")
 # "全会强调，要…", "一是…", "加快推进…": what the meeting asks for.
 _DIRECTIVE_RE = re.compile(
@@ -35,19 +35,15 @@ _DIRECTIVE_RE = re.compile(
 _RETROSPECTIVE_RE = re.compile(r"一年来|过去一年|以来，|^我们|取得了|实现了|呈现出")
 # "X是Y的…之年/命题/内容": a definition or background, not a decision.
 _DEFINITION_RE = re.compile(r"^[^，]{1,25}是[^，]{0,30}(?:之年|一年|命题|内容|基础|主题|环节|年份)")
-_DOC_TITLE_RE = re.compile(r"《([^《》]+)》")
 _EXAMPLE_RE = re.compile(r"^(?:比如|例如|譬如)|^(?:[^，。]{0,6}[，,])?(?:比如|例如|譬如)[，,]|^一家")
-_HEADLINE_FIGURE_RE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?(元|家|项|个|亩|%|人|户|所|条|批|处|座|吨|倍)"
-)
 
 
 def figure_weight(text: str) -> float:
     """Headline figures (amounts, sizeable counts, rates) make a point worth more."""
     best = 1.0
-    for m in _HEADLINE_FIGURE_RE.finditer(text):
-        value, multiplier, unit = float(m.group(1)), m.group(2), m.group(3)
-        if unit == "元" and multiplier:
+    for m in FIGURE_RE.finditer(text):
+        value, multiplier, unit = float(m["num"]), m["mult"], m["unit"]
+        if unit.endswith("元") and multiplier:
             weight = 2.2
         elif unit == "%":
             weight = 1.6
@@ -190,7 +186,7 @@ def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names
     if _PROGRAMME_RE.search(text):
         score *= 1.3
     if _ADOPTED_RE.search(text):
-        if all(title.endswith("决议") for title in _DOC_TITLE_RE.findall(text)):
+        if all(title.endswith("决议") for title in (m["title"] for m in DOCUMENT_RE.finditer(text))):
             return 0.0  # the meeting's own resolution: a formality, shown as a fact
         score *= 1.6
     if _SPEECH_RE.search(text) and not any(name in text[:8] for name in leader_names):
