@@ -180,7 +180,7 @@ def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names
     elif _RETROSPECTIVE_RE.search(text) and figure_weight(body) == 1.0:
         score *= 0.75
     if _DEFINITION_RE.search(body):
-        score *= 0.8
+        score *= 0.6
     if _EXAMPLE_RE.search(text):
         score *= 0.6  # "比如，一家…": an illustration, not the point itself
     if _PROGRAMME_RE.search(text):
@@ -227,6 +227,22 @@ def _select(pool: list[Candidate], chosen: list[Candidate], limit: int, lam: flo
     return chosen
 
 
+def _merge_parts(chosen: list[Candidate], max_chars: int) -> list[Candidate]:
+    """Join chosen parts of one "；"-enumerating sentence into one bullet where it fits."""
+    ordered = sorted(chosen, key=lambda c: c[1].position)
+    out: list[Candidate] = []
+    for cand in ordered:
+        if out:
+            last = out[-1]
+            same_sentence = last[1].source == cand[1].source and cand[1].position - last[1].position == 1
+            joined = f"{last[2]}；{cand[2]}"
+            if same_sentence and len(joined) <= max_chars:
+                out[-1] = (max(last[0], cand[0]), cand[1], joined)
+                continue
+        out.append(cand)
+    return out
+
+
 def summarize_meeting(
     meeting: Meeting, weights: dict[str, float], settings: SummarizerSettings
 ) -> list[KeyPoint]:
@@ -258,6 +274,12 @@ def summarize_meeting(
     strong = [c for c in candidates if c[0] >= WEAK_SHARE]
     weak = [c for c in candidates if c[0] < WEAK_SHARE]
     chosen = _select(strong, [], settings.points_per_meeting, settings.mmr_lambda)
+    merged = _merge_parts(chosen, settings.max_chars_per_point)
+    if len(merged) < len(chosen):
+        # Parts of one sentence became one bullet: the freed places go to the next best.
+        used = {id(c[1]) for c in chosen}
+        rest = [c for c in strong if id(c[1]) not in used]
+        chosen = _select(rest, merged, settings.points_per_meeting, settings.mmr_lambda)
     # Weak candidates only make up the minimum; they never displace real points.
     chosen = _select(weak, chosen, settings.min_points, settings.mmr_lambda)
     chosen.sort(key=lambda item: item[1].position)
