@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.packuri import PackURI
 from pptx.util import Emu, Pt
 
 from ..cleaner import convert_script
@@ -88,6 +90,7 @@ class DeckWriter:
         self.body_range = tuple(template["theme.sizes.body"])
         self.title_size = float(template["theme.sizes.title"])
         self.prs = self._open_presentation()
+        _number_parts_quickly(self.prs.part.package)
         w_pt = self.prs.slide_width / Emu(Pt(1))
         h_pt = self.prs.slide_height / Emu(Pt(1))
         self.geo = Geometry(w_pt, h_pt, float(template["page.margins"]) * PT_PER_INCH)
@@ -468,6 +471,24 @@ class DeckWriter:
     def write(self, out: Path) -> None:
         """Save atomically: a failed or interrupted run leaves any previous deck intact."""
         save_atomically(out, self.prs.save)
+
+
+def _number_parts_quickly(package) -> None:  # type: ignore[no-untyped-def]
+    """python-pptx names each new part (a notes slide) by walking every part of the
+    package, which makes a deck of hundreds of slides quadratic. The writer is the only
+    one adding parts, so after one walk per kind of name the next number is known."""
+    find_free = package.next_partname
+    last: dict[str, int] = {}
+
+    def next_partname(template: str):  # type: ignore[no-untyped-def]
+        if template not in last:
+            name = find_free(template)
+            last[template] = int(re.findall(r"\d+", str(name))[-1])
+            return name
+        last[template] += 1
+        return PackURI(template % last[template])
+
+    package.next_partname = next_partname
 
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"

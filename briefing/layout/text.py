@@ -7,11 +7,12 @@ characters), and sizes every text box from the measurer, never from autofit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from .measure import TextMeasurer
 
@@ -57,16 +58,12 @@ class TextBlock:
     paras: list[Para] = field(default_factory=list)
 
 
-def style_run(run, fonts: Fonts, size: float, bold: bool = False, color: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Explicit size, colour, Latin and East-Asian typefaces and language on one run.
+def run_properties(fonts: Fonts, size: float, bold: bool = False, color: str | None = None):  # type: ignore[no-untyped-def]
+    """``a:rPr`` with explicit size, colour, Latin and East-Asian typefaces and language.
 
-    Written as DrawingML directly (python-pptx sets only the Latin face, and its
-    property setters dominate the time of a large deck).
+    Written as DrawingML directly: python-pptx sets only the Latin face, and its property
+    setters dominate the time of a large deck.
     """
-    r = run._r
-    old = r.find(qn("a:rPr"))
-    if old is not None:
-        r.remove(old)
     r_pr = etree.Element(qn("a:rPr"), lang=fonts.lang, altLang="en-US", sz=str(round(size * 100)),
                          b="1" if bold else "0", dirty="0")
     if color:
@@ -75,46 +72,32 @@ def style_run(run, fonts: Fonts, size: float, bold: bool = False, color: str | N
     etree.SubElement(r_pr, qn("a:latin"), typeface=fonts.latin)
     etree.SubElement(r_pr, qn("a:ea"), typeface=fonts.east_asian)
     etree.SubElement(r_pr, qn("a:cs"), typeface=fonts.east_asian)
-    r.insert(0, r_pr)
+    return r_pr
+
+
+def style_run(run, fonts: Fonts, size: float, bold: bool = False, color: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Give a python-pptx run the properties of :func:`run_properties`."""
+    r = run._r
+    old = r.find(qn("a:rPr"))
+    if old is not None:
+        r.remove(old)
+    r.insert(0, run_properties(fonts, size, bold, color))
 
 
 def bullet_indent_pt(size: float) -> float:
     return size * 1.1
 
 
-def _set_bullet(paragraph, char: str | None, size: float, color: str | None) -> None:  # type: ignore[no-untyped-def]
-    p_pr = paragraph._p.get_or_add_pPr()
-    # No punctuation hanging past the margin (LibreOffice's default for Asian text):
-    # the measurer already keeps closing marks off the start of a line.
-    p_pr.set("hangingPunct", "0")
-    p_pr.set("eaLnBrk", "1")
-    for tag in ("a:buClr", "a:buFont", "a:buChar", "a:buNone", "a:buAutoNum"):
-        for old in p_pr.findall(qn(tag)):
-            p_pr.remove(old)
-    if char is None:
-        p_pr.set("marL", "0")
-        p_pr.set("indent", "0")
-        etree.SubElement(p_pr, qn("a:buNone"))
-        return
-    indent = int(Pt(bullet_indent_pt(size)))
-    p_pr.set("marL", str(indent))
-    p_pr.set("indent", str(-indent))
-    if color:
-        clr = etree.SubElement(p_pr, qn("a:buClr"))
-        etree.SubElement(clr, qn("a:srgbClr")).set("val", color)
-    etree.SubElement(p_pr, qn("a:buFont")).set("typeface", "Arial")
-    etree.SubElement(p_pr, qn("a:buChar")).set("char", char)
-
-
-def para_lines(para: Para, fonts: Fonts, base: float, width_pt: float) -> list[str]:
-    size = base * para.scale
-    usable = width_pt - 2 * BOX_MARGIN_PT - (bullet_indent_pt(size) if para.bullet else 0)
-    return fonts.measurer.wrap(para.text, usable / size)
+@lru_cache(maxsize=200_000)
+def _line_count(measurer: TextMeasurer, text: str, width_em: float) -> int:
+    # Packing and size fitting ask about the same paragraph many times.
+    return len(measurer.wrap(text, width_em))
 
 
 def para_height(para: Para, fonts: Fonts, base: float, width_pt: float, first: bool) -> float:
     size = base * para.scale
-    lines = len(para_lines(para, fonts, base, width_pt))
+    usable = width_pt - 2 * BOX_MARGIN_PT - (bullet_indent_pt(size) if para.bullet else 0)
+    lines = _line_count(fonts.measurer, para.text, usable / size)
     before = 0.0 if first else para.space_before * base
     return before + lines * size * LINE_SPACING
 
@@ -149,27 +132,62 @@ def fit_size(paras: list[Para], fonts: Fonts, width_pt: float, height_pt: float,
     return smallest + lo * step
 
 
+_ALIGN = {PP_ALIGN.LEFT: "l", PP_ALIGN.CENTER: "ctr", PP_ALIGN.RIGHT: "r", PP_ALIGN.JUSTIFY: "just"}
+_ANCHOR = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.MIDDLE: "ctr", MSO_ANCHOR.BOTTOM: "b"}
+
+
+def _points(tag: str, value: float):  # type: ignore[no-untyped-def]
+    spacing = etree.Element(qn(tag))
+    etree.SubElement(spacing, qn("a:spcPts"), val=str(round(value * 100)))
+    return spacing
+
+
+def paragraph_element(para: Para, fonts: Fonts, base: float, default_color: str, first: bool):  # type: ignore[no-untyped-def]
+    """One ``a:p``: exact line pitch, spacing, bullet or none, and one styled run."""
+    size = base * para.scale
+    color = para.color or default_color
+    p = etree.Element(qn("a:p"))
+    # hangingPunct=0: no punctuation hanging past the margin (LibreOffice's default for
+    # Asian text); the measurer already keeps closing marks off the start of a line.
+    p_pr = etree.SubElement(p, qn("a:pPr"), hangingPunct="0", eaLnBrk="1")
+    indent = int(Pt(bullet_indent_pt(size))) if para.bullet else 0
+    p_pr.set("marL", str(indent))
+    p_pr.set("indent", str(-indent))
+    if para.align is not None:
+        p_pr.set("algn", _ALIGN[para.align])
+    p_pr.append(_points("a:lnSpc", size * LINE_SPACING))
+    p_pr.append(_points("a:spcBef", 0 if first else para.space_before * base))
+    p_pr.append(_points("a:spcAft", 0))
+    if para.bullet:
+        clr = etree.SubElement(p_pr, qn("a:buClr"))
+        etree.SubElement(clr, qn("a:srgbClr"), val=color)
+        etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")
+        etree.SubElement(p_pr, qn("a:buChar"), char=para.bullet)
+    else:
+        etree.SubElement(p_pr, qn("a:buNone"))
+    r = etree.SubElement(p, qn("a:r"))
+    r.append(run_properties(fonts, size, para.bold, color))
+    etree.SubElement(r, qn("a:t")).text = para.text
+    return p
+
+
 def fill_text_frame(text_frame, paras: list[Para], fonts: Fonts, base: float,  # type: ignore[no-untyped-def]
                     default_color: str, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> None:
-    """Write measured paragraphs into a frame with fixed margins, wrapping, no autofit."""
-    text_frame.word_wrap = True
-    text_frame.auto_size = MSO_AUTO_SIZE.NONE
-    text_frame.vertical_anchor = anchor
-    margin = Emu(int(Pt(BOX_MARGIN_PT)))
-    text_frame.margin_left = text_frame.margin_right = margin
-    text_frame.margin_top = text_frame.margin_bottom = margin
+    """Write measured paragraphs into a frame: fixed insets, wrapping, no autofit."""
+    tx_body = text_frame._txBody
+    body_pr = tx_body.find(qn("a:bodyPr"))
+    inset = str(int(Pt(BOX_MARGIN_PT)))
+    for side in ("lIns", "tIns", "rIns", "bIns"):
+        body_pr.set(side, inset)
+    body_pr.set("wrap", "square")
+    body_pr.set("anchor", _ANCHOR[anchor])
+    for child in list(body_pr):
+        body_pr.remove(child)
+    etree.SubElement(body_pr, qn("a:noAutofit"))
+    for p in tx_body.findall(qn("a:p")):
+        tx_body.remove(p)
     for i, para in enumerate(paras):
-        paragraph = text_frame.paragraphs[0] if i == 0 else text_frame.add_paragraph()
-        size = base * para.scale
-        paragraph.line_spacing = Pt(size * LINE_SPACING)
-        paragraph.space_before = Pt(0 if i == 0 else para.space_before * base)
-        paragraph.space_after = Pt(0)
-        if para.align is not None:
-            paragraph.alignment = para.align
-        _set_bullet(paragraph, para.bullet, size, para.color or default_color)
-        run = paragraph.add_run()
-        run.text = para.text
-        style_run(run, fonts, size, para.bold, para.color or default_color)
+        tx_body.append(paragraph_element(para, fonts, base, default_color, first=i == 0))
 
 
 def add_text_box(slide, left: float, top: float, width: float, height: float,  # type: ignore[no-untyped-def]
