@@ -241,7 +241,9 @@ class DeckWriter:
         if meeting.leaders:
             paras.append(Para(self.s("领导：" + self._leader_line(meeting.leaders)), scale=0.85,
                               color=t.color("muted"), space_before=0.2, keep_with_next=True))
-        adopted = [d.title for d in meeting.documents if d.adopted]
+        # Documents a point already names are not listed again.
+        adopted = [d.title for d in meeting.documents
+                   if d.adopted and not any(d.title in p.text for p in meeting.points)]
         if adopted:
             paras.append(Para(self.s("审议通过：" + "".join(f"《{d}》" for d in adopted)), scale=0.85,
                               color=t.color("muted"), space_before=0.2, keep_with_next=True))

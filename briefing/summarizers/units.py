@@ -102,6 +102,9 @@ _CLAUSE_RE = re.compile(r"(?:[^，；：,;:…]|…(?!…))+(?:[，；：,;:]|�
 _END_PUNCT = "，。；：！？,;:"
 
 
+_KEEP_YAO = ("要素", "要点", "要求", "要看到", "要认清", "要认识", "要清醒")
+
+
 def strip_cues(text: str) -> str:
     """Drop the cue that introduced a point ("全会指出，", "一是", a leading 要)."""
     previous = None
@@ -109,7 +112,8 @@ def strip_cues(text: str) -> str:
         previous = text
         text = _CUE_PREFIX_RE.sub("", text).strip()
         text = _LEAD_WORDS_RE.sub("", text).strip()
-        if text.startswith("要") and not text.startswith(("要素", "要点", "要求")):
+        # "要加快…" reads as "加快…" on a slide; "要看到…" needs its 要.
+        if text.startswith("要") and not text.startswith(_KEEP_YAO):
             text = text[1:]
     return text
 
