@@ -268,6 +268,9 @@ def summarize_meeting(
         bullet = compress(unit.text, settings.max_chars_per_point, clause_weight,
                           round(settings.max_chars_per_point * TARGET_SHARE))
         if bullet and len(bullet) >= 8:
+            # "稳增长强动能：强化经济运行调度…": the paragraph's topic leads where it fits.
+            if unit.topic and len(unit.topic) + 1 + len(bullet) <= settings.max_chars_per_point:
+                bullet = f"{unit.topic}：{bullet}"
             candidates.append((score / top, unit, bullet))
     # Only the best candidates can win; MMR over the long tail of a huge report is waste.
     candidates = sorted(candidates, key=lambda c: -c[0])[:MAX_CANDIDATES]

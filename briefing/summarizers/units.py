@@ -36,8 +36,11 @@ class Unit:
     after_heading: bool = False
     is_heading: bool = False
     is_lead: bool = False  # the first sentence of an article's body: the news lead
+    topic: str | None = None  # the paragraph's "要在X上…" topic, for "X：…" bullets
 
 
+# A paragraph opening "要在稳增长强动能上取得新成效。" announces its topic: 稳增长强动能.
+_TOPIC_RE = re.compile(r"^要在(?P<topic>[^，。；]{2,16}?)上[^，。；]{0,8}。$")
 # Long sentences that enumerate tasks with "；" give one unit per task.
 SPLIT_LONG_SENTENCE_CHARS = 90
 
@@ -56,14 +59,19 @@ def meeting_units(reports: list[Report]) -> list[Unit]:
                     units.append(Unit(p.text, src, len(units), is_heading=True))
                 previous_heading = True
                 continue
-            for sentence in split_sentences(p.text):
+            sentences = split_sentences(p.text)
+            topic_match = _TOPIC_RE.match(sentences[0]) if len(sentences) > 1 else None
+            topic = topic_match.group("topic") if topic_match else None
+            for sentence in sentences:
+                if topic_match and sentence == sentences[0]:
+                    continue  # the topic sentence itself is carried by the points below it
                 src = SourceSentence(report.path, p.index, sentence)
                 parts = [sentence]
                 if len(sentence) > SPLIT_LONG_SENTENCE_CHARS and "；" in sentence:
                     parts = [s for s in re.split(r"(?<=；)", sentence) if s.strip()]
                 for part in parts:
                     units.append(Unit(part, src, len(units), after_heading=previous_heading,
-                                      is_lead=not lead_done))
+                                      is_lead=not lead_done, topic=topic))
                 lead_done = True
                 previous_heading = False
     return units
