@@ -1,0 +1,58 @@
+"""Key points: extractive, traceable to their sentence, free of formulae and logistics."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.cleaner import clean_text
+from briefing.summarizers.units import compress, strip_cues
+
+from .conftest import SEEDS
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def test_every_point_is_made_of_its_source_sentence(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    cleaned = {p.name: clean_text(p.read_text("utf-8"))[0] for p in SEEDS.glob("*.txt")}
+    for meeting in seeds_summary["meetings"]:
+        for point in meeting["points"]:
+            source = point["source"]
+            paragraph = cleaned[source["file"].rsplit("/", 1)[-1]][source["paragraph"]]
+            assert source["sentence"] in paragraph
+            text = point["text"].split("：", 1)[-1] if "：" in point["text"][:18] else point["text"]
+            core = re.sub(r"[，。；、：\s]", "", text)
+            assert _is_subsequence(core, re.sub(r"[，。；、：\s]", "", paragraph)), point["text"]
+
+
+def test_points_respect_the_template_length(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    for meeting in seeds_summary["meetings"]:
+        for point in meeting["points"]:
+            assert 8 <= len(point["text"]) <= 60, point["text"]
+
+
+def test_no_logistics_or_bare_formulae_as_points(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    for meeting in seeds_summary["meetings"]:
+        for point in meeting["points"]:
+            text = point["text"]
+            assert not re.search(r"出席会议|主持召开|参加会议|作了讲话|\d+月\d+日", text), text
+            assert not text.startswith(("全会指出", "会议强调", "会议指出")), text
+
+
+def test_figures_and_programmes_are_favoured(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    texts = " ".join(p["text"] for m in seeds_summary["meetings"] for p in m["points"])
+    for figure in ("3000亿元", "290项", "1736家", "3726.3亿元", "260亿元"):
+        assert figure in texts, figure
+
+
+def test_compression_cuts_at_clause_boundaries_only() -> None:
+    sentence = ("全会指出，要加快推动旧动能实现质变，聚焦生产结构、能源结构、技术结构、服务结构升级，"
+                "重点发展新材料、新能源、新赛道、新平台，努力取得新成效、展现新气象。")
+    bullet = compress(sentence, 40, {"聚焦生产结构、能源结构、技术结构、服务结构升级，": 1.0,
+                                     "重点发展新材料、新能源、新赛道、新平台，": 2.0})
+    assert bullet is not None and len(bullet) <= 40
+    assert not bullet.startswith("全会指出") and "新气象" not in bullet
+    clauses = re.split("，", strip_cues(sentence).rstrip("。"))
+    assert all(part in clauses for part in bullet.split("，"))
