@@ -34,7 +34,7 @@ _DIRECTIVE_RE = re.compile(
 # "一年来，我们…取得了…": a look back.
 _RETROSPECTIVE_RE = re.compile(r"一年来|过去一年|以来，|^我们|取得了|实现了|呈现出")
 # "X是Y的…之年/命题/内容": a definition or background, not a decision.
-_DEFINITION_RE = re.compile(r"^[^，]{1,25}是[^，]{0,30}(?:之年|一年|命题|内容|基础|主题|环节|年份)")
+_DEFINITION_RE = re.compile(r"^[^，。]{1,25}是[^。]{0,40}?(?:之年|一年|命题|内容|基础|主题|环节|年份)")
 _EXAMPLE_RE = re.compile(r"^(?:比如|例如|譬如)|^(?:[^，。]{0,6}[，,])?(?:比如|例如|譬如)[，,]|^一家")
 
 
