@@ -129,18 +129,11 @@ def build(inputs: tuple[Path, ...], output: Path, template: Path | None, latest:
 
     warn = Warnings(quiet)
     briefing, tmpl = _load(inputs, template, warn, latest, progress=not quiet)
-    write_deck(briefing, tmpl, output)
+    n_slides = write_deck(briefing, tmpl, output)
     warn.summary()
     if not quiet:
-        n_slides = _slide_count(output)
         click.echo(f"wrote {output} ({n_slides} slides: {len(briefing.districts)} districts, "
                    f"{len(briefing.meetings)} meetings from {len(briefing.sources)} reports)")
-
-
-def _slide_count(path: Path) -> int:
-    from pptx import Presentation
-
-    return len(Presentation(str(path)).slides)
 
 
 @main.command()

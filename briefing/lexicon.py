@@ -48,13 +48,6 @@ _FALSE_FRIENDS = {"黄浦": ("黄浦江",), "静安": ("静安寺",), "长宁": 
 UNKNOWN_DISTRICT = "未识别"
 
 
-def district_order(name: str) -> int:
-    for i, d in enumerate(SHANGHAI_DISTRICTS):
-        if d.name == name:
-            return i
-    return len(SHANGHAI_DISTRICTS)
-
-
 def count_districts(text: str, extra: tuple[District, ...] = ()) -> dict[str, int]:
     """How often each known district is named in ``text`` (full or short name)."""
     counts: dict[str, int] = {}

@@ -531,7 +531,9 @@ def save_atomically(out: Path, save: Callable[[str], None]) -> None:
             os.unlink(tmp)
 
 
-def write_deck(briefing: Briefing, template: Template, out: Path) -> None:
+def write_deck(briefing: Briefing, template: Template, out: Path) -> int:
+    """Build and save the deck; returns its number of slides."""
     writer = DeckWriter(briefing, template)
     writer.build()
     writer.write(out)
+    return len(writer.prs.slides)

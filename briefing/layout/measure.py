@@ -166,7 +166,3 @@ class TextMeasurer:
         if current or not lines:
             lines.append(current)
         return ["".join(line).rstrip() for line in lines]
-
-
-def line_count(measurer: TextMeasurer, text: str, width_pt: float, size_pt: float) -> int:
-    return len(measurer.wrap(text, width_pt / size_pt))

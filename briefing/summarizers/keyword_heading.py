@@ -57,7 +57,6 @@ _SPEECH_RE = re.compile(r"^“|(?:表示|说)[，：:]?“?|^[\u4e00-\u9fff]{2,4
 _NUMBERED_RE = re.compile(r"第?[一二三四五六七八九十百\d]+[届次号]")
 _QUOTED_TERM_RE = re.compile(r"“([^“”\s]{2,10})”")
 
-TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}")
 
 
 # Bullets aim at this share of the template's characters per point: a slide reads
