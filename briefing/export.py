@@ -63,38 +63,44 @@ def _in_script(value: object, script: str, key: str = "") -> object:
 
 
 def briefing_to_markdown(briefing: Briefing, script: str = "zh-Hans") -> str:
+    def s(text: str) -> str:  # file names stay as they are on disk
+        return convert_script(text, script)
+
     out: list[str] = []
     for row in briefing.districts:
-        out.append(f"# {row.district}\n")
+        out.append(s(f"# {row.district}\n"))
         for m in row.meetings:
-            out.append(f"## {m.name}（{m.date.label}）\n")
-            out.append(f"- 类型：{m.kind.value}")
+            out.append(s(f"## {m.name}（{m.date.label}）\n"))
+            out.append(s(f"- 类型：{m.kind.value}"))
             if m.leaders:
-                out.append("- 领导：" + "；".join(x.label for x in m.leaders))
+                out.append(s("- 领导：" + "；".join(x.label for x in m.leaders)))
             adopted = [d.title for d in m.documents if d.adopted]
             if adopted:
-                out.append("- 审议通过：" + "".join(f"《{d}》" for d in adopted))
+                out.append(s("- 审议通过：" + "".join(f"《{d}》" for d in adopted)))
             if m.figures:
-                out.append("- 数字：" + "；".join(f.label for f in m.figures[:6]))
-            out.append("- 关键词：" + "、".join(w for w, _ in m.keywords[:8]))
-            out.append("\n### 要点\n")
+                out.append(s("- 数字：" + "；".join(f.label for f in m.figures[:6])))
+            out.append(s("- 关键词：" + "、".join(w for w, _ in m.keywords[:8])))
+            out.append(s("\n### 要点\n"))
             for p in m.points:
-                out.append(f"1. {p.text}  \n   <sub>{p.source.path.name} ¶{p.source.paragraph + 1}："
-                           f"{p.source.sentence}</sub>")
+                out.append(f"1. {s(p.text)}  \n   <sub>{p.source.path.name} ¶{p.source.paragraph + 1}："
+                           f"{s(p.source.sentence)}</sub>")
             out.append("")
-    return convert_script("\n".join(out), script)
+    return "\n".join(out)
 
 
 def briefing_to_text(briefing: Briefing, script: str = "zh-Hans") -> str:
+    def s(text: str) -> str:  # file names stay as they are on disk
+        return convert_script(text, script)
+
     out: list[str] = []
     for row in briefing.districts:
         for m in row.meetings:
-            out.append(f"{row.district} · {m.name} · {m.date.label} · {m.kind.value}")
+            out.append(s(f"{row.district} · {m.name} · {m.date.label} · {m.kind.value}"))
             if m.leaders:
-                out.append("  领导：" + "；".join(x.label for x in m.leaders))
-            out.append("  关键词：" + "、".join(w for w, _ in m.keywords[:8]))
+                out.append(s("  领导：" + "；".join(x.label for x in m.leaders)))
+            out.append(s("  关键词：" + "、".join(w for w, _ in m.keywords[:8])))
             for p in m.points:
-                out.append(f"  - {p.text}")
+                out.append(f"  - {s(p.text)}")
                 out.append(f"      ← {p.source.path.name} ¶{p.source.paragraph + 1}")
             out.append("")
-    return convert_script("\n".join(out), script)
+    return "\n".join(out)

@@ -295,7 +295,7 @@ class DeckWriter:
             span = f" · {lo[0]}" + (f"—{hi[0]}" if hi[0] != lo[0] else "")
         tag = self.s(f"{len(row.meetings)} 次会议{span}")
         sources = sorted({p.name for m in row.meetings for p in m.sources})
-        source_line = self.s("来源：" + "；".join(self._source_label(name) for name in sources))
+        source_line = self.s("来源：") + "；".join(self._source_label(name) for name in sources)
         for i, page in enumerate(pages):
             title = self.s(row.district) + (self.s(CONTINUED) if i else "")
             slide = self.new_slide(source_line)
@@ -309,7 +309,8 @@ class DeckWriter:
         for entry in self.briefing.sources:
             if entry.path.name == file_name:
                 bits = [b for b in (entry.outlet, entry.published) if b]
-                return f"{file_name}（{'，'.join(bits)}）" if bits else file_name
+                # The file name as it is on disk; the outlet in the deck's script.
+                return f"{file_name}（{self.s('，'.join(bits))}）" if bits else file_name
         return file_name
 
     def _district_notes(self, row: DistrictComparison, page: list[Para]) -> list[str]:
