@@ -226,6 +226,11 @@ def _select(pool: list[Candidate], chosen: list[Candidate], limit: int, lam: flo
     return chosen
 
 
+def _worth_keeping(clause: str) -> bool:
+    """A clause with a headline figure or a named programme is kept whenever it fits."""
+    return figure_weight(clause) > 1.2 or bool(_PROGRAMME_RE.search(clause))
+
+
 def _merge_parts(chosen: list[Candidate], max_chars: int) -> list[Candidate]:
     """Join chosen parts of one "；"-enumerating sentence into one bullet where it fits."""
     ordered = sorted(chosen, key=lambda c: c[1].position)
@@ -265,7 +270,7 @@ def summarize_meeting(
             for c in clauses(strip_cues(unit.text))
         }
         bullet = compress(unit.text, settings.max_chars_per_point, clause_weight,
-                          round(settings.max_chars_per_point * TARGET_SHARE))
+                          round(settings.max_chars_per_point * TARGET_SHARE), keep=_worth_keeping)
         if bullet and len(bullet) >= 8:
             # "稳增长强动能：强化经济运行调度…": the paragraph's topic leads where it fits.
             if unit.topic and len(unit.topic) + 1 + len(bullet) <= settings.max_chars_per_point:

@@ -9,6 +9,7 @@ reads as the report wrote it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -153,7 +154,7 @@ def finish(text: str) -> str:
 
 
 def compress(text: str, max_chars: int, clause_weight: dict[str, float],
-             target_chars: int | None = None) -> str | None:
+             target_chars: int | None = None, keep: Callable[[str], bool] | None = None) -> str | None:
     """Shorten a unit to a slide bullet by dropping whole clauses, or None.
 
     The cue prefix and the clauses about the meeting itself go first, then leading and
@@ -171,6 +172,7 @@ def compress(text: str, max_chars: int, clause_weight: dict[str, float],
     if len(parts) == 1 and parts[0].startswith("为") and parts[0].endswith(("，", ",")):
         return None
     target = min(target_chars or max_chars, max_chars)
+    must_keep = {i for i, part in enumerate(parts) if keep is not None and keep(part)}
     whole = finish(strip_cues("".join(parts)))
     if len(whole) <= target:
         return whole
@@ -178,13 +180,17 @@ def compress(text: str, max_chars: int, clause_weight: dict[str, float],
     if len(finish(head)) > max_chars:
         return None
     chosen = {0}
-    budget = target - len(head)
+    used = len(head)
     ranked = sorted(range(len(rest)), key=lambda i: -clause_weight.get(rest[i], 0.0) / len(rest[i]))
-    for i in ranked:
-        if clause_weight.get(rest[i], 0.0) <= 0:
-            continue
-        if len(rest[i]) <= budget:
-            chosen.add(i + 1)
-            budget -= len(rest[i])
+    # Clauses that carry a figure or a named programme may use the whole allowance;
+    # the others stop at the target length.
+    for must in (True, False):
+        limit = max_chars if must else target
+        for i in ranked:
+            if (i + 1) in chosen or clause_weight.get(rest[i], 0.0) <= 0 or ((i + 1) in must_keep) != must:
+                continue
+            if used + len(rest[i]) <= limit:
+                chosen.add(i + 1)
+                used += len(rest[i])
     kept = [parts[i] for i in sorted(chosen)]
     return finish(strip_cues("".join(kept)))
