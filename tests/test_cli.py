@@ -62,10 +62,22 @@ def test_build_replaces_existing_deck(tmp_path: Path) -> None:
 
     out = tmp_path / "deck.pptx"
     out.write_bytes(b"old")
+    out.chmod(0o640)
     done = run_cli("build", str(SEEDS / "004_0494a65b94bf554c.txt"), "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert "wrote" in done.stdout
     assert len(Presentation(str(out)).slides) >= 4
+    assert out.stat().st_mode & 0o777 == 0o640  # the replaced deck's mode is kept
+
+
+def test_new_deck_is_not_private(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "deck.pptx"
+    assert run_cli("build", str(SEEDS / "004_0494a65b94bf554c.txt"), "-o", str(out), "-q").returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_summarize_formats() -> None:

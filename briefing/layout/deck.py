@@ -524,12 +524,22 @@ def save_atomically(out: Path, save: Callable[[str], None]) -> None:
     os.close(fd)
     try:
         save(tmp)
+        # mkstemp makes the file private; give the deck the mode a new file would have,
+        # or keep the mode of the deck it replaces.
+        mode = out.stat().st_mode & 0o777 if out.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         os.replace(tmp, out)
     except OSError as exc:
         raise OutputError(f"cannot write deck ({exc.strerror or exc})", out) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_deck(briefing: Briefing, template: Template, out: Path) -> int:
