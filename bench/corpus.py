@@ -21,8 +21,10 @@ SEED_DISTRICTS = {"金山", "嘉定", "松江", "杨浦"}
 
 
 def _rename(text: str, target: str) -> str:
-    # A pinyin annotation of the old name ("杨浦(pu)") is no reading of the new one.
-    text = re.sub(r"(?<=浦)\(pu\)", "", text)
+    # A pinyin annotation inside the old name ("杨浦(pu)") is no reading of the new one.
+    for source in SEED_DISTRICTS:
+        text = re.sub(rf"({source[0]})\([a-z]+\)({source[1]})\([a-z]+\)", r"\1\2", text)
+        text = re.sub(rf"({source[0]}(?:\([a-z]+\))?{source[1]})\([a-z]+\)", r"\1", text)
     for source in SEED_DISTRICTS:
         for script in ("zh-Hans", "zh-Hant"):
             text = text.replace(convert_script(source, script), convert_script(target, script))

@@ -510,6 +510,7 @@ def clean_source(source: SourceText, on_warning: Callable[[str], None] | None = 
     return CleanDocument(
         path=source.path,
         paragraphs=paragraphs,
+        encoding=source.encoding,
         report_starts=sorted(starts),
         title=title,
         outlet=source.outlet or facts.outlet,

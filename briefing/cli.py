@@ -55,11 +55,19 @@ class Warnings:
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self.items: list[str] = []
+        self.held = False  # while a progress bar owns the line, warnings wait
 
     def __call__(self, message: str) -> None:
         self.items.append(message)
-        if not self.quiet:
+        if not self.quiet and not self.held:
             click.echo(f"briefing: warning: {message}", err=True)
+
+    def release(self, since: int) -> None:
+        """Print the warnings held back since item ``since``."""
+        self.held = False
+        if not self.quiet:
+            for message in self.items[since:]:
+                click.echo(f"briefing: warning: {message}", err=True)
 
     def summary(self) -> None:
         if self.items and not self.quiet:
@@ -93,21 +101,25 @@ def _load(inputs: tuple[Path, ...], template_path: Path | None, warn: Warnings,
     from .template import load_template
 
     template = load_template(template_path)
-    on_file = None
     bar = None
-    if progress and sys.stderr.isatty():
-        from .reader import collect_inputs
 
-        total = len(collect_inputs(inputs))
-        if total > 5:
-            bar = click.progressbar(length=total, label="Reading reports", file=sys.stderr)
-            bar.__enter__()
-            on_file = lambda _path: bar.update(1)  # noqa: E731
+    def on_progress(step: int) -> None:
+        nonlocal bar
+        if bar is None:  # the first call says how many files there are
+            if step > 5:
+                bar = click.progressbar(length=step, label="Reading reports", file=sys.stderr)
+                bar.__enter__()
+                warn.held = True
+        else:
+            bar.update(1)
+
+    before = len(warn.items)
     try:
-        docs = read_documents(inputs, warn, on_file)
+        docs = read_documents(inputs, warn, on_progress if progress and sys.stderr.isatty() else None)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+            warn.release(before)
     briefing = build_briefing(docs, template, warn, latest)
     briefing.warnings = list(warn.items)
     return briefing, template

@@ -48,6 +48,7 @@ class CleanDocument:
 
     path: Path
     paragraphs: list[str]
+    encoding: str = "utf-8"
     report_starts: list[int] = field(default_factory=list)  # paragraphs that open an article
     title: str | None = None
     outlet: str | None = None
@@ -232,6 +233,8 @@ class SourceEntry:
     outlet: str | None
     published: str | None
     meetings: list[str]
+    url: str | None = None  # kept for the JSON export; never put on a slide
+    encoding: str = "utf-8"
 
 
 @dataclass

@@ -30,16 +30,28 @@ def worker_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def parallel_map(func: Callable[[T], R], items: Iterable[T]) -> list[R]:
-    """``[func(x) for x in items]``, in order, on several processes where it helps."""
+def parallel_map(func: Callable[[T], R], items: Iterable[T],
+                 on_result: Callable[[], None] | None = None) -> list[R]:
+    """``[func(x) for x in items]``, in order, on several processes where it helps.
+
+    ``on_result`` is called as each result comes in (for a progress bar).
+    """
     items = list(items)
+    tick = on_result or (lambda: None)
     workers = min(worker_count(), len(items) // (MIN_ITEMS_FOR_POOL // 2) or 1)
     if workers < 2 or len(items) < MIN_ITEMS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
-        return [func(x) for x in items]
+        results = []
+        for x in items:
+            results.append(func(x))
+            tick()
+        return results
     chunk = max(1, len(items) // (workers * 8))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
     try:
-        results = list(pool.map(func, items, chunksize=chunk))
+        results = []
+        for result in pool.map(func, items, chunksize=chunk):
+            results.append(result)
+            tick()
     except BaseException:
         # Ctrl-C or a failure: stop at once; the parent reports it in one line.
         pool.shutdown(wait=False, cancel_futures=True)

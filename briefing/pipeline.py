@@ -29,15 +29,24 @@ def _ignore(_: str) -> None:
 
 
 def read_documents(
-    inputs: Iterable[Path], on_warning: Warn = _ignore, on_file: Callable[[Path], None] | None = None
+    inputs: Iterable[Path], on_warning: Warn = _ignore,
+    on_progress: Callable[[int], None] | None = None,
 ) -> list[CleanDocument]:
     """Read and clean every input. A file named outright must be readable; a file
-    found in a folder that cannot be read is skipped with a warning."""
+    found in a folder that cannot be read is skipped with a warning.
+
+    ``on_progress(total)`` is called once with the number of files, then with 0 as each
+    file is done (the shape of a progress bar's length and update).
+    """
     inputs = list(inputs)
     named = {p.resolve() for p in inputs if p.is_file()}
     docs: list[CleanDocument] = []
     paths = collect_inputs(inputs)
-    for path, result in zip(paths, parallel_map(_read_one, paths), strict=True):
+    tick = None
+    if on_progress is not None:
+        on_progress(len(paths))
+        tick = lambda: on_progress(0)  # noqa: E731
+    for path, result in zip(paths, parallel_map(_read_one, paths, tick), strict=True):
         if isinstance(result, InputError):
             if path.resolve() in named:
                 raise result
@@ -47,14 +56,16 @@ def read_documents(
             docs.append(doc)
             for warning in warnings:
                 on_warning(warning)
-        if on_file is not None:
-            on_file(path)
+    where = ", ".join(str(p) for p in inputs)
     if not docs:
-        raise InputError("no readable reports found", ", ".join(str(p) for p in inputs))
+        raise InputError("no readable reports found", where)
     for doc in docs:
         if not doc.paragraphs:
             on_warning(f"{doc.path}: nothing left after removing site boilerplate")
-    return [d for d in docs if d.paragraphs] or _no_text(inputs)
+    docs = [d for d in docs if d.paragraphs]
+    if not docs:
+        raise InputError("no report text found (only boilerplate)", where)
+    return docs
 
 
 def _read_one(path: Path) -> tuple[CleanDocument, list[str]] | InputError:
@@ -65,10 +76,6 @@ def _read_one(path: Path) -> tuple[CleanDocument, list[str]] | InputError:
         return clean_source(read_source(path), warnings.append), warnings
     except InputError as exc:
         return exc
-
-
-def _no_text(inputs: list[Path]) -> list[CleanDocument]:
-    raise InputError("no report text found (only boilerplate)", ", ".join(str(p) for p in inputs))
 
 
 def summarizer_settings(template: Template) -> SummarizerSettings:
@@ -108,6 +115,7 @@ def build_briefing(
         SourceEntry(
             path=doc.path, outlet=doc.outlet, published=doc.published,
             meetings=[f"{m.district} {m.name}" for m in meetings if doc.path in m.sources],
+            url=doc.url, encoding=doc.encoding,
         )
         for doc in docs
     ]

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from .. import nlp
 from ..lexicon import DOCUMENT_RE, FIGURE_RE
 from ..model import KeyPoint, Meeting
-from .units import Unit, clauses, compress, content_clauses, formula_share, formulae, meeting_units, strip_cues
+from .units import (
+    Unit,
+    clauses,
+    compress,
+    content_clauses,
+    formula_share,
+    formulae,
+    meeting_units,
+    strip_cues,
+    without_cue,
+)
 
 _CUE_RE = re.compile(
     r"^(?:全会|会议|大会)(?:还|同时|并|进一步)?(?:指出|强调|要求|认为|提出|明确|号召)"
@@ -25,11 +35,10 @@ _CUE_RE = re.compile(
 )
 _PROGRAMME_RE = re.compile(r"“[^“”]{2,14}”|\d+\+\d+(?:\+[\dA-Z]+)*|[“\"]?\d+\+[A-Z]")
 _ADOPTED_RE = re.compile(r"(审议通过|通过了|印发|出台)《")
-# "全会强调，要…", "一是…", "加快推进…": what the meeting asks for.
+# "全会强调，要…", "一是…", "加快推进…": what the meeting asks for (matched after the cue).
 _DIRECTIVE_RE = re.compile(
-    r"^(?:(?:全会|会议|大会)?[\u4e00-\u9fff]{0,4}(?:指出|强调|要求|提出|明确)[，：]?)?(?:[一二三四五六七八九十]是)?要"
-    r"|^(?:(?:全会|会议)?[\u4e00-\u9fff]{0,4}(?:指出|强调|要求)[，：]?)?(?:[一二三四五六七八九十]是)?"
-    r"(?:加快|推进|推动|实施|打造|聚焦|强化|深化|抓好|培育|加强|完善|健全|建立|坚持|全力|着力|持续|大力)"
+    r"^(?:[一二三四五六七八九十]是)?(?:要|加快|推进|推动|实施|打造|聚焦|强化|深化|抓好|培育|加强|完善|健全"
+    r"|建立|坚持|全力|着力|持续|大力)"
 )
 # "一年来，我们…取得了…": a look back.
 _RETROSPECTIVE_RE = re.compile(r"一年来|过去一年|以来，|^我们|取得了|实现了|呈现出")
@@ -174,7 +183,7 @@ def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names
     if unit.after_heading:
         score *= 1.15
     # A meeting report's points are what it asks for next, more than what it looks back on.
-    if _DIRECTIVE_RE.search(text):
+    if _DIRECTIVE_RE.search(without_cue(text)):
         score *= 1.3
     elif _RETROSPECTIVE_RE.search(text) and figure_weight(body) == 1.0:
         score *= 0.75

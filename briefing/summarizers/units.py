@@ -111,6 +111,11 @@ _CLAUSE_RE = re.compile(r"(?:[^，；：,;:…]|…(?!…))+(?:[，；：,;:]|�
 _END_PUNCT = "，。；：！？,;:"
 
 
+def without_cue(text: str) -> str:
+    """The text after its introducing cue ("全会指出，", "会议强调，"), nothing else removed."""
+    return _CUE_PREFIX_RE.sub("", text).strip()
+
+
 _KEEP_YAO = ("要素", "要点", "要求", "要看到", "要认清", "要认识", "要清醒")
 
 
