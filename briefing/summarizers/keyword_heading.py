@@ -40,6 +40,8 @@ _DIRECTIVE_RE = re.compile(
     r"^(?:[一二三四五六七八九十]是)?(?:要|加快|推进|推动|实施|打造|聚焦|强化|深化|抓好|培育|加强|完善|健全"
     r"|建立|坚持|全力|着力|持续|大力)"
 )
+# "要看到…", "要认清…": what to bear in mind, not what to do.
+_RECOGNITION_RE = re.compile(r"^要(?:看到|认清|认识到|清醒)")
 # "一年来，我们…取得了…": a look back.
 _RETROSPECTIVE_RE = re.compile(r"一年来|过去一年|以来，|^我们|取得了|实现了|呈现出")
 # "X是Y的…之年/命题/内容": a definition or background, not a decision.
@@ -70,7 +72,7 @@ _QUOTED_TERM_RE = re.compile(r"“([^“”\s]{2,10})”")
 
 # Bullets aim at this share of the template's characters per point: a slide reads
 # better in short lines, and the longest allowed is kept for clauses that need it.
-TARGET_SHARE = 0.75
+TARGET_SHARE = 0.55
 # A news lead sums its article up.
 LEAD_WORTH = 1.3
 # A headline figure adds this many times the meeting's typical keyword score.
@@ -80,6 +82,9 @@ WEAK_SHARE = 0.25
 # Two bullets sharing more than this share of character bigrams say the same thing.
 DUPLICATE_SIMILARITY = 0.6
 MAX_CANDIDATES = 200
+# A meeting gets a point for each this many characters of what its reports say (within
+# the template's points per meeting, and at least its minimum).
+CONTENT_CHARS_PER_POINT = 150
 # Keywords come from at most this much of a meeting's text: plenty for any real report,
 # and it bounds the time a pasted dump of many megabytes can take.
 KEYWORD_TEXT_CHARS = 200_000
@@ -183,7 +188,7 @@ def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names
     if unit.after_heading:
         score *= 1.15
     # A meeting report's points are what it asks for next, more than what it looks back on.
-    if _DIRECTIVE_RE.search(without_cue(text)):
+    if _DIRECTIVE_RE.search(without_cue(text)) and not _RECOGNITION_RE.search(without_cue(text)):
         score *= 1.3
     elif _RETROSPECTIVE_RE.search(text) and figure_weight(body) == 1.0:
         score *= 0.75
@@ -289,13 +294,16 @@ def summarize_meeting(
     candidates = sorted(candidates, key=lambda c: -c[0])[:MAX_CANDIDATES]
     strong = [c for c in candidates if c[0] >= WEAK_SHARE]
     weak = [c for c in candidates if c[0] < WEAK_SHARE]
-    chosen = _select(strong, [], settings.points_per_meeting, settings.mmr_lambda)
+    # A short item cannot carry as many points as a plenary's report: one per so much text.
+    content = sum(len("".join(content_clauses(u.text))) for u in units)
+    wanted = min(settings.points_per_meeting, max(settings.min_points, -(-content // CONTENT_CHARS_PER_POINT)))
+    chosen = _select(strong, [], wanted, settings.mmr_lambda)
     merged = _merge_parts(chosen, settings.max_chars_per_point)
     if len(merged) < len(chosen):
         # Parts of one sentence became one bullet: the freed places go to the next best.
         used = {id(c[1]) for c in chosen}
         rest = [c for c in strong if id(c[1]) not in used]
-        chosen = _select(rest, merged, settings.points_per_meeting, settings.mmr_lambda)
+        chosen = _select(rest, merged, wanted, settings.mmr_lambda)
     # Weak candidates only make up the minimum; they never displace real points.
     chosen = _select(weak, chosen, settings.min_points, settings.mmr_lambda)
     chosen.sort(key=lambda item: item[1].position)

@@ -150,12 +150,38 @@ def formula_share(text: str) -> float:
     return sum(m.end() - m.start() for m in _formula_re().finditer(core)) / len(core)
 
 
+# "切实增强…", "进一步凝聚…": intensifiers that a slide bullet does without.
+_INTENSIFIER_RE = re.compile(
+    r"^要(?!素|点|求|看到|认清|认识|清醒)(?=[\u4e00-\u9fff]{2})|^(要)?(?:切实|进一步|不断|认真|积极|大力|努力|着力|扎实|坚决|全力|真正|有效)(?=[\u4e00-\u9fff]{2})"
+)
+
+
+def without_intensifier(clause: str) -> str:
+    return _INTENSIFIER_RE.sub(r"\1", clause)
+
+
 def finish(text: str) -> str:
     """Bullets end without punctuation and without dangling quotes."""
     text = text.strip().rstrip(_END_PUNCT + "…").strip()
     if text.count("“") > text.count("”"):
         text += "”"
     return text
+
+
+# "紧密结合…专项工作，", "在全域转型中，", "当前形势下…，": the setting of an action, not
+# the action; a bullet that keeps one keeps the clause after it too.
+_FRAMING_RE = re.compile(
+    r"^(?:紧密结合|结合|围绕|按照|对照|根据|立足|面对|面向|当前|在[^，；]{1,24}(?:中|下|背景|基础上)[，,]$"
+    r"|以[^，；]{1,16}为(?:引领|抓手|重点|核心|目标|契机|牵引)[，,]$)"
+)
+
+
+def head_clauses(parts: list[str]) -> list[int]:
+    """Where a bullet must start: any leading setting clauses and the first clause that acts."""
+    head = [0]
+    while head[-1] + 1 < len(parts) and _FRAMING_RE.search(parts[head[-1]]):
+        head.append(head[-1] + 1)
+    return head
 
 
 def compress(text: str, max_chars: int, clause_weight: dict[str, float],
@@ -178,24 +204,26 @@ def compress(text: str, max_chars: int, clause_weight: dict[str, float],
         return None
     target = min(target_chars or max_chars, max_chars)
     must_keep = {i for i, part in enumerate(parts) if keep is not None and keep(part)}
-    whole = finish(strip_cues("".join(parts)))
+    whole = finish(strip_cues("".join(map(without_intensifier, parts))))
     if len(whole) <= target:
         return whole
-    head, rest = parts[0], parts[1:]
-    if len(finish(head)) > max_chars:
+    head = head_clauses(parts)
+    if sum(len(parts[i]) for i in head) > max_chars:
+        head = head[-1:]  # the setting goes before the action does
+    if len(finish(parts[head[-1]])) > max_chars:
         return None
-    chosen = {0}
-    used = len(head)
-    ranked = sorted(range(len(rest)), key=lambda i: -clause_weight.get(rest[i], 0.0) / len(rest[i]))
+    chosen = set(head)
+    used = sum(len(parts[i]) for i in head)
+    ranked = sorted((i for i in range(len(parts)) if i not in chosen),
+                    key=lambda i: -clause_weight.get(parts[i], 0.0) / len(parts[i]))
     # Clauses that carry a figure or a named programme may use the whole allowance;
     # the others stop at the target length.
     for must in (True, False):
         limit = max_chars if must else target
         for i in ranked:
-            if (i + 1) in chosen or clause_weight.get(rest[i], 0.0) <= 0 or ((i + 1) in must_keep) != must:
+            if i in chosen or clause_weight.get(parts[i], 0.0) <= 0 or (i in must_keep) != must:
                 continue
-            if used + len(rest[i]) <= limit:
-                chosen.add(i + 1)
-                used += len(rest[i])
-    kept = [parts[i] for i in sorted(chosen)]
-    return finish(strip_cues("".join(kept)))
+            if used + len(parts[i]) <= limit:
+                chosen.add(i)
+                used += len(parts[i])
+    return finish(strip_cues("".join(without_intensifier(parts[i]) for i in sorted(chosen))))
