@@ -179,7 +179,7 @@ def main() -> None:
     best = max((s.mean(s.rougel) for n, s in scores.items() if n != "keyword-heading (ours)"), default=0.0)
     ratio = ours.mean(ours.rougel) / best if best else float("inf")
     recall = ours.figures_found / max(ours.figures_wanted, 1)
-    print(f"\nROUGE-L ours / best baseline: {ratio:.2f} (bar 1.8) {'PASS' if ratio >= 1.8 else 'FAIL'}")
+    print(f"\nROUGE-L ours / best baseline: {ratio:.3f} (bar 1.8) {'PASS' if ratio >= 1.8 else 'FAIL'}")
     print(f"figure recall: {recall:.2f} (bar 0.85) {'PASS' if recall >= 0.85 else 'FAIL'}")
     print(f"noise in our points: {ours.noise} (bar 0) {'PASS' if ours.noise == 0 else 'FAIL'}")
 

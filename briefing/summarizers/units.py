@@ -156,8 +156,12 @@ _INTENSIFIER_RE = re.compile(
 )
 
 
+# "在深化落实X上作出新作为、取得新成效": the promise is a formula; X is the point.
+_PROMISE_RE = re.compile(r"^在([^，；]{4,30})上(?:作出|取得|展现|实现|展示|彰显|体现|迈出)(?:新|更大|更多)[^，；]*?(?=[，；,;]?$)")
+
+
 def without_intensifier(clause: str) -> str:
-    return _INTENSIFIER_RE.sub(r"\1", clause)
+    return _PROMISE_RE.sub(r"\1", _INTENSIFIER_RE.sub(r"\1", clause))
 
 
 def finish(text: str) -> str:
