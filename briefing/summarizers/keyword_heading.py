@@ -23,6 +23,7 @@ from .units import (
     content_clauses,
     formula_share,
     formulae,
+    is_logistics,
     meeting_units,
     strip_cues,
     without_cue,
@@ -81,7 +82,9 @@ FIGURE_WORTH = 1.5
 WEAK_SHARE = 0.25
 # Two bullets sharing more than this share of character bigrams say the same thing.
 DUPLICATE_SIMILARITY = 0.6
-MAX_CANDIDATES = 200
+# Only this many of a meeting's best units per wanted point are compressed and weighed:
+# the rest never win a place, and a huge report would otherwise cost time for nothing.
+CANDIDATES_PER_POINT = 3
 # A meeting gets a point for each this many characters of what its reports say (within
 # the template's points per meeting, and at least its minimum).
 CONTENT_CHARS_PER_POINT = 150
@@ -126,11 +129,15 @@ def keywords(
     """TF-IDF keywords; formulae, numbers, ordinals and proper names left out."""
     _register_terms(text)
     tags = nlp.tfidf(text, stopwords, top_k * 3)
+    # A word inside a name, or a name inside a word: one search each over all the names.
+    all_names = "|".join(names)
+    long_names = [re.escape(n) for n in names if len(n) >= 2]
+    name_re = re.compile("|".join(long_names)) if long_names else None
     out = []
     for word, weight in tags:
         if (len(word) < 2 or word in stopwords or re.fullmatch(r"[\d.%]+|[a-z]+", word)
                 or _NUMBERED_RE.fullmatch(word)
-                or any(word in name or (len(name) >= 2 and name in word) for name in names)):
+                or word in all_names or (name_re is not None and name_re.search(word))):
             continue
         out.append((word, weight))
         if len(out) == top_k:
@@ -171,14 +178,19 @@ def _keyword_score(text: str, weights: dict[str, float]) -> float:
 
 
 def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names: set[str],
-               typical: float = 1.0) -> float:
+               typical: float = 1.0, body: str | None = None, keyword_score: float | None = None) -> float:
     """How much a unit deserves a bullet. ``typical`` is the meeting's median keyword
-    score: a headline figure is worth that much again whatever words surround it."""
+    score: a headline figure is worth that much again whatever words surround it.
+    ``body`` (the unit's content clauses, joined) and its ``keyword_score`` may come from a
+    caller that has worked them out already."""
     text = unit.text
-    body = "".join(content_clauses(text))
+    if body is None:
+        body = "".join(content_clauses(text))
     if len(body) < 8:
         return 0.0  # nothing left but who met and who spoke: the deck shows those as facts
-    score = _keyword_score(body, weights) + FIGURE_WORTH * typical * (figure_weight(body) - 1.0)
+    if keyword_score is None:
+        keyword_score = _keyword_score(body, weights)
+    score = keyword_score + FIGURE_WORTH * typical * (figure_weight(body) - 1.0)
     if _CUE_RE.search(text):
         score *= 1.35
     if unit.is_heading:
@@ -269,33 +281,40 @@ def summarize_meeting(
     if not units:
         return []
     leader_names = {leader.name for leader in meeting.leaders}
-    keyword_scores = sorted(s for s in (_keyword_score(strip_cues(u.text), weights) for u in units) if s > 0)
+    # Each unit's clauses, its cue gone, worked out once: scoring and compression share them.
+    unit_clauses = [clauses(strip_cues(u.text)) for u in units]
+    bodies = ["".join(c for c in cs if not is_logistics(c)) for cs in unit_clauses]
+    body_scores = [_keyword_score(body, weights) for body in bodies]
+    keyword_scores = sorted(s for s in body_scores if s > 0)
     typical = keyword_scores[len(keyword_scores) // 2] if keyword_scores else 1.0
-    scored = [(score_unit(u, weights, len(units), leader_names, typical), u) for u in units]
+    scored = [(score_unit(u, weights, len(units), leader_names, typical, bodies[i], body_scores[i]), i)
+              for i, u in enumerate(units)]
     top = max(s for s, _ in scored) or 1.0
     # Compress only what could be chosen: the best units, a few times the points wanted.
-    scored = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])[:MAX_CANDIDATES]
-    scored.sort(key=lambda x: x[1].position)
+    max_candidates = CANDIDATES_PER_POINT * max(settings.points_per_meeting, settings.min_points)
+    scored = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])[:max_candidates]
+    scored.sort(key=lambda x: x[1])
     candidates: list[Candidate] = []
-    for score, unit in scored:
+    for score, i in scored:
+        unit = units[i]
         clause_weight = {
             c: _keyword_score(c, weights) + typical * (figure_weight(c) - 1.0) * 2
             + (typical * 0.8 if _PROGRAMME_RE.search(c) else 0.0)
-            for c in clauses(strip_cues(unit.text))
+            for c in unit_clauses[i]
         }
         bullet = compress(unit.text, settings.max_chars_per_point, clause_weight,
-                          round(settings.max_chars_per_point * TARGET_SHARE), keep=_worth_keeping)
+                          round(settings.max_chars_per_point * TARGET_SHARE), keep=_worth_keeping,
+                          parts=[c for c in unit_clauses[i] if not is_logistics(c)])
         if bullet and len(bullet) >= 8:
             # "稳增长强动能：强化经济运行调度…": the paragraph's topic leads where it fits.
             if unit.topic and len(unit.topic) + 1 + len(bullet) <= settings.max_chars_per_point:
                 bullet = f"{unit.topic}：{bullet}"
             candidates.append((score / top, unit, bullet))
-    # Only the best candidates can win; MMR over the long tail of a huge report is waste.
-    candidates = sorted(candidates, key=lambda c: -c[0])[:MAX_CANDIDATES]
+    candidates.sort(key=lambda c: -c[0])
     strong = [c for c in candidates if c[0] >= WEAK_SHARE]
     weak = [c for c in candidates if c[0] < WEAK_SHARE]
     # A short item cannot carry as many points as a plenary's report: one per so much text.
-    content = sum(len("".join(content_clauses(u.text))) for u in units)
+    content = sum(map(len, bodies))
     wanted = min(settings.points_per_meeting, max(settings.min_points, -(-content // CONTENT_CHARS_PER_POINT)))
     chosen = _select(strong, [], wanted, settings.mmr_lambda)
     merged = _merge_parts(chosen, settings.max_chars_per_point)
@@ -324,7 +343,7 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
     from ..parallel import parallel_map
 
     stop = formulae() | frozenset(settings.extra_stopwords)
-    nlp.jieba()  # load the dictionaries once, before any worker is forked
+    nlp.segmenter()  # load the dictionaries once, before any worker is forked
     nlp.idf_table()
     jobs = [(keyword_text(m)[:KEYWORD_TEXT_CHARS], stop, _proper_names(m)) for m in meetings]
     per_meeting = parallel_map(_keywords_job, jobs)

@@ -157,7 +157,9 @@ _INTENSIFIER_RE = re.compile(
 
 
 # "在深化落实X上作出新作为、取得新成效": the promise is a formula; X is the point.
-_PROMISE_RE = re.compile(r"^在([^，；]{4,30})上(?:作出|取得|展现|实现|展示|彰显|体现|迈出)(?:新|更大|更多)[^，；]*?(?=[，；,;]?$)")
+_PROMISE_RE = re.compile(
+    r"^在([^，；]{4,30})上(?:作出|取得|展现|实现|展示|彰显|体现|迈出)(?:新|更大|更多)[^，；]*?(?=[，；,;]?$)"
+)
 
 
 def without_intensifier(clause: str) -> str:
@@ -189,14 +191,16 @@ def head_clauses(parts: list[str]) -> list[int]:
 
 
 def compress(text: str, max_chars: int, clause_weight: dict[str, float],
-             target_chars: int | None = None, keep: Callable[[str], bool] | None = None) -> str | None:
+             target_chars: int | None = None, keep: Callable[[str], bool] | None = None,
+             parts: list[str] | None = None) -> str | None:
     """Shorten a unit to a slide bullet by dropping whole clauses, or None.
 
     The cue prefix and the clauses about the meeting itself go first, then leading and
     trailing formulae; a longer bullet keeps its first clause (its subject and verb)
     and then the most valuable clauses until ``target_chars`` (never beyond ``max_chars``).
+    ``parts`` are the text's content clauses where the caller has them already.
     """
-    parts = content_clauses(text)
+    parts = content_clauses(text) if parts is None else list(parts)
     while len(parts) > 1 and formula_share(parts[-1]) >= 0.6:
         parts.pop()
     while len(parts) > 1 and formula_share(parts[0]) >= 0.8:

@@ -1,0 +1,56 @@
+"""Word segmentation: rjieba must cut exactly as jieba does, or it may not stand in for it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing import nlp
+from briefing.cleaner import clean_text
+
+from .conftest import SEEDS
+
+rjieba = pytest.importorskip("rjieba")
+
+# Characters of the seeds, so random text is made of words the dictionary knows.
+_SEED_TEXT = "".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+_ALPHABET = sorted(set(_SEED_TEXT) - {"\r"}) + list("ABCxyz019 .%+-")
+
+
+@pytest.fixture(scope="module")
+def both() -> tuple[nlp.Segmenter, nlp.Segmenter]:
+    python, rust = nlp._JiebaSegmenter(), nlp._RustJiebaSegmenter()
+    for term in ("南北转型", "二转二", "两评估、一清单"):
+        python.add_word(term)
+        rust.add_word(term)
+    return python, rust
+
+
+def test_rjieba_cuts_the_seeds_as_jieba_does(both) -> None:  # type: ignore[no-untyped-def]
+    python, rust = both
+    for path in sorted(SEEDS.glob("*.txt")):
+        paragraphs, _, _ = clean_text(path.read_text("utf-8"))
+        for paragraph in paragraphs:
+            assert rust.cut(paragraph) == python.cut(paragraph), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=120))
+def test_rjieba_cuts_any_text_as_jieba_does(both, text: str) -> None:  # type: ignore[no-untyped-def]
+    python, rust = both
+    assert rust.cut(text) == python.cut(text)
+
+
+def test_the_segmenter_can_be_forced_to_jieba() -> None:
+    code = "from briefing import nlp; print(nlp.segmenter().name)"
+    env = {**os.environ, "BRIEFING_SEGMENTER": "jieba"}
+    forced = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert forced.stdout.strip() == "jieba"
+    env.pop("BRIEFING_SEGMENTER")
+    default = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert default.stdout.strip() == "rjieba"
