@@ -66,6 +66,8 @@ def figure_weight(text: str) -> float:
         best = max(best, weight)
     return best
 _SPEECH_RE = re.compile(r"^“|(?:表示|说)[，：:]?“?|^[\u4e00-\u9fff]{2,4}(?:党总支|村|街道|镇)")
+# Numbers, Latin letters and units of measure (亿元, 平方米): figures are weighed on their own.
+_NOT_A_KEYWORD_RE = re.compile(r"[\d.%]+|[a-z]+|(?:万亿|亿|万|千)?(?:美元|元|人次|平方米|平方公里|公里|吨|亩)")
 _NUMBERED_RE = re.compile(r"第?[一二三四五六七八九十百\d]+[届次号]")
 _QUOTED_TERM_RE = re.compile(r"“([^“”\s]{2,10})”")
 
@@ -135,7 +137,7 @@ def keywords(
     name_re = re.compile("|".join(long_names)) if long_names else None
     out = []
     for word, weight in tags:
-        if (len(word) < 2 or word in stopwords or re.fullmatch(r"[\d.%]+|[a-z]+", word)
+        if (len(word) < 2 or word in stopwords or _NOT_A_KEYWORD_RE.fullmatch(word)
                 or _NUMBERED_RE.fullmatch(word)
                 or word in all_names or (name_re is not None and name_re.search(word))):
             continue
