@@ -56,3 +56,32 @@ def test_compression_cuts_at_clause_boundaries_only() -> None:
     assert not bullet.startswith("全会指出") and "新气象" not in bullet
     clauses = re.split("，", strip_cues(sentence).rstrip("。"))
     assert all(part in clauses for part in bullet.split("，"))
+
+
+def test_figures_of_one_sentence_stay_in_one_point(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    points = [p["text"] for m in seeds_summary["meetings"] for p in m["points"]]
+    assert any("1736家" in p and "3726.3亿元" in p for p in points), points
+
+
+def test_numbered_programmes_are_favoured(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    texts = " ".join(p["text"] for m in seeds_summary["meetings"] for p in m["points"])
+    for programme in ("“2+7”", "“1+X+Y”", "“1+4+4”", "“3+X”"):
+        assert programme in texts, programme
+
+
+def test_compression_drops_intensifiers_and_promises() -> None:
+    sentence = "会议指出，要切实增强实施意见的针对性，在深化落实“南北转型”战略要求上作出新作为、取得新成效。"
+    assert compress(sentence, 60, {}) == "增强实施意见的针对性，深化落实“南北转型”战略要求"
+
+
+def test_compression_keeps_a_setting_with_its_action() -> None:
+    sentence = ("紧密结合“两评估、一清单、一盘活”专项工作，进一步盘活释放更多产业空间，"
+                "完善产业用地全生命周期管理，提高土地利用效率。")
+    bullet = compress(sentence, 60, {}, target_chars=20)
+    assert bullet == "紧密结合“两评估、一清单、一盘活”专项工作，盘活释放更多产业空间"
+
+
+def test_a_short_report_gets_fewer_points(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    counts = {m["name"]: len(m["points"]) for m in seeds_summary["meetings"]}
+    assert counts["第118次区政府常务会议"] < 6  # about 500 characters of content
+    assert counts["区委七届九次全会"] == 6  # a plenary's full report

@@ -35,6 +35,8 @@ _CUE_RE = re.compile(
     r"|^(?:一|二|三|四|五|六|七|八|九|十)是|^[一二三四五六七八九十]+、|^要在.{2,20}?上"
 )
 _PROGRAMME_RE = re.compile(r"“[^“”]{2,14}”|\d+\+\d+(?:\+[\dA-Z]+)*|[“\"]?\d+\+[A-Z]")
+# "2+7"产业体系, “1+X+Y”人才政策: a programme with a number is as telling as a figure.
+_NUMBERED_PROGRAMME_RE = re.compile(r"\d+\+[\dA-Z]")
 _ADOPTED_RE = re.compile(r"(审议通过|通过了|印发|出台)《")
 # "全会强调，要…", "一是…", "加快推进…": what the meeting asks for (matched after the cue).
 _DIRECTIVE_RE = re.compile(
@@ -80,6 +82,8 @@ TARGET_SHARE = 0.55
 LEAD_WORTH = 1.3
 # A headline figure adds this many times the meeting's typical keyword score.
 FIGURE_WORTH = 1.5
+# A numbered programme adds as much as a sum of money does (FIGURE_WORTH x (2.2 - 1)).
+NUMBERED_PROGRAMME_WORTH = 1.8
 # A candidate scoring below this share of the meeting's best is weak.
 WEAK_SHARE = 0.25
 # Two bullets sharing more than this share of character bigrams say the same thing.
@@ -193,6 +197,8 @@ def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names
     if keyword_score is None:
         keyword_score = _keyword_score(body, weights)
     score = keyword_score + FIGURE_WORTH * typical * (figure_weight(body) - 1.0)
+    if _NUMBERED_PROGRAMME_RE.search(body):
+        score += NUMBERED_PROGRAMME_WORTH * typical
     if _CUE_RE.search(text):
         score *= 1.35
     if unit.is_heading:
@@ -259,9 +265,20 @@ def _worth_keeping(clause: str) -> bool:
     return figure_weight(clause) > 1.2 or bool(_PROGRAMME_RE.search(clause))
 
 
-def _merge_parts(chosen: list[Candidate], max_chars: int) -> list[Candidate]:
-    """Join chosen parts of one "；"-enumerating sentence into one bullet where it fits."""
-    ordered = sorted(chosen, key=lambda c: c[1].position)
+def _merge_parts(chosen: list[Candidate], max_chars: int, pool: list[Candidate] | None = None) -> list[Candidate]:
+    """Join chosen parts of one "；"-enumerating sentence into one bullet where it fits.
+
+    A part of ``pool`` next to a chosen part of the same sentence joins it too when it
+    carries a headline figure ("…1736家；…产值3726.3亿元"): one sentence's figures go together.
+    """
+    taken = {id(c[1]) for c in chosen}
+    riders = [
+        p for p in pool or []
+        if id(p[1]) not in taken and figure_weight(p[2]) > 1.2
+        and any(p[1].source == c[1].source and abs(p[1].position - c[1].position) == 1 for c in chosen)
+    ]
+    rider_ids = {id(p[1]) for p in riders}
+    ordered = sorted([*chosen, *riders], key=lambda c: c[1].position)
     out: list[Candidate] = []
     for cand in ordered:
         if out:
@@ -271,7 +288,8 @@ def _merge_parts(chosen: list[Candidate], max_chars: int) -> list[Candidate]:
             if same_sentence and len(joined) <= max_chars:
                 out[-1] = (max(last[0], cand[0]), cand[1], joined)
                 continue
-        out.append(cand)
+        if id(cand[1]) not in rider_ids:
+            out.append(cand)
     return out
 
 
@@ -319,12 +337,13 @@ def summarize_meeting(
     content = sum(map(len, bodies))
     wanted = min(settings.points_per_meeting, max(settings.min_points, -(-content // CONTENT_CHARS_PER_POINT)))
     chosen = _select(strong, [], wanted, settings.mmr_lambda)
-    merged = _merge_parts(chosen, settings.max_chars_per_point)
+    merged = _merge_parts(chosen, settings.max_chars_per_point, candidates)
     if len(merged) < len(chosen):
         # Parts of one sentence became one bullet: the freed places go to the next best.
         used = {id(c[1]) for c in chosen}
         rest = [c for c in strong if id(c[1]) not in used]
-        chosen = _select(rest, merged, wanted, settings.mmr_lambda)
+        merged = _select(rest, merged, wanted, settings.mmr_lambda)
+    chosen = merged
     # Weak candidates only make up the minimum; they never displace real points.
     chosen = _select(weak, chosen, settings.min_points, settings.mmr_lambda)
     chosen.sort(key=lambda item: item[1].position)
