@@ -1,6 +1,6 @@
 """Run per-item work on all cores when there is enough of it to pay for the workers.
 
-Workers are forked after the parent has loaded what they need (jieba's dictionary),
+Workers are forked after the parent has loaded what they need (the word segmenter),
 so they start at once and share that memory; small runs stay in one process.
 """
 
