@@ -85,3 +85,11 @@ def test_a_short_report_gets_fewer_points(seeds_summary) -> None:  # type: ignor
     counts = {m["name"]: len(m["points"]) for m in seeds_summary["meetings"]}
     assert counts["第118次区政府常务会议"] < 6  # about 500 characters of content
     assert counts["区委七届九次全会"] == 6  # a plenary's full report
+
+
+def test_adopted_documents_come_first_and_examples_do_not(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    by_name = {m["name"]: [p["text"] for p in m["points"]] for m in seeds_summary["meetings"]}
+    for plenary in ("区委六届六次全会", "区委五届十三次全会"):
+        assert any(p.startswith(("全会审议通过《", "审议通过《")) for p in by_name[plenary]), by_name[plenary]
+    points = [p for texts in by_name.values() for p in texts]
+    assert not any(p.startswith(("“华平银河", "上海抚佳", "比如")) for p in points), points

@@ -49,7 +49,11 @@ _RECOGNITION_RE = re.compile(r"^要(?:看到|认清|认识到|清醒)")
 _RETROSPECTIVE_RE = re.compile(r"一年来|过去一年|以来，|^我们|取得了|实现了|呈现出")
 # "X是Y的…之年/命题/内容": a definition or background, not a decision.
 _DEFINITION_RE = re.compile(r"^[^，。]{1,25}是[^。]{0,40}?(?:之年|一年|命题|内容|基础|主题|环节|年份)")
-_EXAMPLE_RE = re.compile(r"^(?:比如|例如|譬如)|^(?:[^，。]{0,6}[，,])?(?:比如|例如|譬如)[，,]|^一家")
+# "比如，一家…", "“华平银河”项目，…", "某某有限公司…": one instance, not the point it illustrates.
+_EXAMPLE_RE = re.compile(
+    r"^(?:比如|例如|譬如)|^(?:[^，。]{0,6}[，,])?(?:比如|例如|譬如)[，,]|^一家"
+    r"|^“[^“”]{2,20}”项目|^[^，。“”]{2,20}(?:有限公司|集团)"
+)
 
 
 def figure_weight(text: str) -> float:
@@ -84,6 +88,8 @@ LEAD_WORTH = 1.3
 FIGURE_WORTH = 1.5
 # A numbered programme adds as much as a sum of money does (FIGURE_WORTH x (2.2 - 1)).
 NUMBERED_PROGRAMME_WORTH = 1.8
+# Documents a meeting adopted that are placed before any other point.
+MAX_ADOPTED_FIRST = 2
 # A candidate scoring below this share of the meeting's best is weak.
 WEAK_SHARE = 0.25
 # Two bullets sharing more than this share of character bigrams say the same thing.
@@ -336,7 +342,11 @@ def summarize_meeting(
     # A short item cannot carry as many points as a plenary's report: one per so much text.
     content = sum(map(len, bodies))
     wanted = min(settings.points_per_meeting, max(settings.min_points, -(-content // CONTENT_CHARS_PER_POINT)))
-    chosen = _select(strong, [], wanted, settings.mmr_lambda)
+    # What the meeting adopted (审议通过《…》) is the first thing it decided: it has its
+    # place before the others compete for theirs.
+    adopted = [c for c in strong if _ADOPTED_RE.search(c[1].text)][:MAX_ADOPTED_FIRST]
+    placed = {id(c[1]) for c in adopted}
+    chosen = _select([c for c in strong if id(c[1]) not in placed], adopted[:wanted], wanted, settings.mmr_lambda)
     merged = _merge_parts(chosen, settings.max_chars_per_point, candidates)
     if len(merged) < len(chosen):
         # Parts of one sentence became one bullet: the freed places go to the next best.
