@@ -11,7 +11,12 @@ from .units import meeting_units
 
 
 def _textrank4zh():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
     import networkx
+
+    jieba.setLogLevel(logging.WARNING)  # it segments with jieba itself; keep its loading notes quiet
 
     if not hasattr(networkx, "from_numpy_matrix"):
         networkx.from_numpy_matrix = networkx.from_numpy_array
