@@ -137,8 +137,9 @@ def _load(inputs: tuple[Path, ...], template_path: Path | None, warn: Warnings,
 def build(inputs: tuple[Path, ...], output: Path, template: Path | None, latest: int | None,
           quiet: bool) -> None:
     """Build the briefing deck from INPUT reports."""
-    from .layout.deck import write_deck
+    from .layout.deck import check_output_path, write_deck
 
+    check_output_path(output)
     warn = Warnings(quiet)
     briefing, tmpl = _load(inputs, template, warn, latest, progress=not quiet)
     n_slides = write_deck(briefing, tmpl, output)

@@ -140,6 +140,9 @@ def read_source(path: Path) -> SourceText:
     suffix = path.suffix.lower()
     if path.is_dir():
         raise InputError("is a folder, expected a report file", path)
+    if path.exists() and not path.is_file():
+        # A pipe would block the run and a device has no end: reports are files.
+        raise InputError("is not a regular file (a pipe or a device?)", path)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -15,10 +15,10 @@ SEEDS = ROOT / "seeds"
 TEMPLATES = ROOT / "templates"
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run the real command line, as a user would."""
     return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, timeout=600,
+        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout,
     )
 
 

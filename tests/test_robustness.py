@@ -99,6 +99,21 @@ def test_output_path_is_a_folder(tmp_path: Path) -> None:
     _error_line(_build([SEED], tmp_path), 2, str(tmp_path), "folder")
 
 
+def test_output_name_must_be_a_pptx(tmp_path: Path) -> None:
+    out = tmp_path / "deck.txt"
+    _error_line(_build([SEED], out), 2, str(out), ".pptx")
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_not_read(tmp_path: Path) -> None:
+    pipe = tmp_path / "report.txt"
+    os.mkfifo(pipe)
+    done = run_cli("build", str(pipe), "-o", str(tmp_path / "d.pptx"), timeout=60)
+    assert done.returncode == 2
+    assert "not a regular file" in done.stderr and "Traceback" not in done.stderr
+
+
 @pytest.mark.parametrize(("text", "needle"), [
     ("deck: [unclosed\n", "invalid YAML"),
     ("deck:\n  subtitel: x\n", "did you mean 'subtitle'"),

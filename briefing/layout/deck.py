@@ -514,12 +514,23 @@ def open_base(path: Path) -> io.BytesIO:
     return out
 
 
-def save_atomically(out: Path, save: Callable[[str], None]) -> None:
+def check_output_path(out: Path) -> Path:
+    """The folder a deck at ``out`` will be written to; :class:`OutputError` if it cannot be.
+
+    Checked before any report is read, so a typo costs no waiting.
+    """
     folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():
         raise OutputError("output path is a folder; give a .pptx file name", out)
+    if out.suffix.lower() != ".pptx":
+        raise OutputError("the deck's name must end in .pptx", out)
     if not folder.is_dir():
         raise OutputError("output folder does not exist", folder)
+    return folder
+
+
+def save_atomically(out: Path, save: Callable[[str], None]) -> None:
+    folder = check_output_path(out)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
