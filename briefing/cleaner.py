@@ -182,10 +182,14 @@ def drop_damaged_clauses(line: str) -> tuple[str, int]:
 
 # --- pinyin annotations -------------------------------------------------------------
 
-_PINYIN_RE = re.compile(
-    rf"(?P<han>[{HAN}]+)[(（](?P<py>[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?"
-    rf"(?:\s+[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?)*)[)）]"
+# A reading in brackets: "(qū)", "(ren min)". What it annotates is checked in Python,
+# looking back from the bracket: a pattern that scanned runs of Han characters for one
+# would take quadratic time on a long line without brackets.
+_READING_RE = re.compile(
+    r"[(（](?P<py>[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?"
+    r"(?:\s+[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?)*)[)）]"
 )
+_HAN_RUN_RE = re.compile(rf"[{HAN}]+")
 
 
 def _plain_syllable(syllable: str) -> str:
@@ -233,19 +237,19 @@ def _readings(char: str) -> frozenset[str]:
 def remove_pinyin_annotations(text: str) -> tuple[str, int]:
     """Drop ``區(qū)``-style readings; keep parentheses that are not a reading of what precedes."""
     count = 0
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal count
-        han, syllables = match.group("han"), match.group("py").split()
-        if len(syllables) > len(han):
-            return match.group(0)
-        annotated = han[-len(syllables):]
-        if all(_plain_syllable(s) in _readings(c) for s, c in zip(syllables, annotated, strict=True)):
+    kept: list[str] = []
+    last = 0
+    for match in _READING_RE.finditer(text):
+        syllables = match.group("py").split()
+        start = match.start()
+        annotated = text[max(last, start - len(syllables)):start]
+        if (len(annotated) == len(syllables) and _HAN_RUN_RE.fullmatch(annotated)
+                and all(_plain_syllable(s) in _readings(c) for s, c in zip(syllables, annotated, strict=True))):
+            kept.append(text[last:start])
+            last = match.end()
             count += 1
-            return han
-        return match.group(0)
-
-    return _PINYIN_RE.sub(replace, text), count
+    kept.append(text[last:])
+    return "".join(kept), count
 
 
 # --- script and punctuation -----------------------------------------------------------

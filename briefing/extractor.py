@@ -234,9 +234,14 @@ class _FigureContext:
     after: str
 
 
+# What a figure measures is named within a few words of it; looking no further keeps a
+# huge sentence full of numbers linear.
+_CONTEXT_CHARS = 40
+
+
 def _figure_context(sentence: str, start: int, end: int) -> _FigureContext:
-    before = _PHRASE_STOP.split(sentence[:start])[-1]
-    after = _AFTER_STOP.split(sentence[end:])[0]
+    before = _PHRASE_STOP.split(sentence[max(0, start - _CONTEXT_CHARS):start])[-1]
+    after = _AFTER_STOP.split(sentence[end:end + _CONTEXT_CHARS])[0]
     return _FigureContext(before, after)
 
 

@@ -120,7 +120,8 @@ DOCUMENT_RE = re.compile(r"《(?P<title>[^《》\n]{2,80})》")
 
 # --- meetings ------------------------------------------------------------------------
 
-_NUM = r"[零〇一二两三四五六七八九十百\d]+"
+# Bounded: an unbounded run of digits before a literal makes a long line of digits quadratic.
+_NUM = r"[零〇一二两三四五六七八九十百\d]{1,6}"
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,17 @@ def test_twenty_megabyte_file(tmp_path: Path) -> None:
     assert len(Presentation(str(out)).slides) >= 4
 
 
+@pytest.mark.parametrize("filler", ["加快转型发展推进产业升级", "1234567890", "13.9%增长", "区(qu)委"])
+def test_one_huge_line_does_not_hang(tmp_path: Path, filler: str) -> None:
+    # A pasted page with no line breaks: every stage must stay linear in the line's length
+    # (a pattern that rescanned the line from each position once took minutes on 0.5 MB).
+    path = tmp_path / "line.txt"
+    path.write_text("金山区委全会召开。" + filler * (400_000 // len(filler)) + "\n", encoding="utf-8")
+    done = run_cli("build", str(path), "-o", str(tmp_path / "d.pptx"), "-q", timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "d.pptx").is_file()
+
+
 def test_folder_with_a_bad_file_among_good_ones_warns(tmp_path: Path) -> None:
     shutil.copy(SEED, tmp_path / "good.txt")
     (tmp_path / "empty.txt").write_text("", "utf-8")

@@ -34,9 +34,10 @@ _CUE_RE = re.compile(
     r"|^[\u4e00-\u9fff]{2,3}(?:指出|强调|要求)"
     r"|^(?:一|二|三|四|五|六|七|八|九|十)是|^[一二三四五六七八九十]+、|^要在.{2,20}?上"
 )
-_PROGRAMME_RE = re.compile(r"“[^“”]{2,14}”|\d+\+\d+(?:\+[\dA-Z]+)*|[“\"]?\d+\+[A-Z]")
+# Bounded runs of digits after (?<!\d): an unbounded one makes a long line of digits quadratic.
+_PROGRAMME_RE = re.compile(r"“[^“”]{2,14}”|(?<!\d)\d{1,4}\+\d{1,4}(?:\+[\dA-Z]{1,4})*|[“\"]?(?<!\d)\d{1,4}\+[A-Z]")
 # "2+7"产业体系, “1+X+Y”人才政策: a programme with a number is as telling as a figure.
-_NUMBERED_PROGRAMME_RE = re.compile(r"\d+\+[\dA-Z]")
+_NUMBERED_PROGRAMME_RE = re.compile(r"(?<!\d)\d{1,4}\+[\dA-Z]")
 _ADOPTED_RE = re.compile(r"(审议通过|通过了|印发|出台)《")
 # "全会强调，要…", "一是…", "加快推进…": what the meeting asks for (matched after the cue).
 _DIRECTIVE_RE = re.compile(
@@ -74,7 +75,7 @@ def figure_weight(text: str) -> float:
 _SPEECH_RE = re.compile(r"^“|(?:表示|说)[，：:]?“?|^[\u4e00-\u9fff]{2,4}(?:党总支|村|街道|镇)")
 # Numbers, Latin letters and units of measure (亿元, 平方米): figures are weighed on their own.
 _NOT_A_KEYWORD_RE = re.compile(r"[\d.%]+|[a-z]+|(?:万亿|亿|万|千)?(?:美元|元|人次|平方米|平方公里|公里|吨|亩)")
-_NUMBERED_RE = re.compile(r"第?[一二三四五六七八九十百\d]+[届次号]")
+_NUMBERED_RE = re.compile(r"第?[一二三四五六七八九十百\d]{1,8}[届次号]")
 _QUOTED_TERM_RE = re.compile(r"“([^“”\s]{2,10})”")
 
 
