@@ -519,18 +519,24 @@ def check_output_path(out: Path) -> Path:
 
     Checked before any report is read, so a typo costs no waiting.
     """
-    folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise OutputError("output path is a folder; give a .pptx file name", out)
+    folder = _output_folder(out)
     if out.suffix.lower() != ".pptx":
         raise OutputError("the deck's name must end in .pptx", out)
+    return folder
+
+
+def _output_folder(out: Path) -> Path:
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise OutputError("output path is a folder; give a file name", out)
     if not folder.is_dir():
         raise OutputError("output folder does not exist", folder)
     return folder
 
 
 def save_atomically(out: Path, save: Callable[[str], None]) -> None:
-    folder = check_output_path(out)
+    """Write ``out`` through ``save(temporary path)`` and a rename: never half a file."""
+    folder = _output_folder(out)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
