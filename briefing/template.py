@@ -118,12 +118,19 @@ SCHEMA: dict[str, Any] = {
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 
 
+# A template has a few hundred values; aliases of aliases ("billion laughs") would
+# expand to millions and take the machine with them.
+MAX_TEMPLATE_VALUES = 20_000
+
+
 def _plain(node: Any, source: Path, lines: dict[str, int], path: str = "") -> Any:
     """A composed YAML node as plain data, recording each key path's line."""
     import yaml
 
     lines[path] = node.start_mark.line + 1
     where = f"{source}:{node.start_mark.line + 1}"
+    if len(lines) > MAX_TEMPLATE_VALUES:
+        raise TemplateError(f"more than {MAX_TEMPLATE_VALUES:,} values (aliases expanding?)", where)
     if node.tag not in _PLAIN_TAGS:
         raise TemplateError(f"tag {node.tag!r} is not allowed (plain YAML only)", f"{where}: {path or '/'}")
     if isinstance(node, yaml.MappingNode):

@@ -93,3 +93,13 @@ def test_shipped_templates_are_valid_and_differ(name: str) -> None:
     assert template.color("background") != "" and template["slides"]
     looks = {n: load_template(TEMPLATES / f"{n}.yaml").color("primary") for n in ("default", "government", "dark")}
     assert len(set(looks.values())) == 3
+
+
+def test_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for prev, name in zip("abcdef", "bcdefg", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    path = _write(tmp_path, "\n".join(lines) + "\n")
+    with pytest.raises(TemplateError) as info:
+        load_template(path)
+    assert "aliases" in str(info.value)
