@@ -507,10 +507,11 @@ def clean_source(source: SourceText, on_warning: Callable[[str], None] | None = 
     title = source.title or facts.title
     if title:
         title = normalise_punctuation(_to_simplified(title))
-    if on_warning and report.clauses_dropped:
-        on_warning(
-            f"{source.path}: dropped {report.clauses_dropped} clause(s) damaged by mojibake"
-        )
+    if on_warning:
+        for note in source.notes:
+            on_warning(f"{source.path}: {note}")
+        if report.clauses_dropped:
+            on_warning(f"{source.path}: dropped {report.clauses_dropped} clause(s) damaged by mojibake")
     return CleanDocument(
         path=source.path,
         paragraphs=paragraphs,

@@ -24,6 +24,7 @@ class SourceText:
     title: str | None = None
     published: str | None = None  # ISO date from HTML metadata
     outlet: str | None = None
+    notes: list[str] = field(default_factory=list)  # what reading had to work around, for warnings
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Read stage: paths on disk → decoded :class:`SourceText`.
 
 Reports arrive saved from many sites, so the encoding is detected rather than
-assumed (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5), and an HTML
-page is reduced to its article body by a real main-text extractor.
+assumed (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5), an HTML
+page is reduced to its article body by a real main-text extractor, and Markdown to
+the text of its headings and paragraphs by a real Markdown parser.
 """
 
 from __future__ import annotations
@@ -157,7 +158,34 @@ def read_source(path: Path) -> SourceText:
         fmt = "html" if _looks_like_html(text) else "txt"
     if fmt == "html":
         return _read_html(path, text, encoding)
+    if fmt == "md":
+        text = markdown_text(text)
     return SourceText(path=path, text=text, encoding=encoding, format=fmt)
+
+
+# Inline pieces whose text a reader sees; images, raw HTML and the markup itself are not.
+_MARKDOWN_TEXT = {"text", "code_inline"}
+_MARKDOWN_BREAKS = {"softbreak", "hardbreak"}
+
+
+def markdown_text(markdown: str) -> str:
+    """Markdown → plain text: one line per heading, paragraph or list item, markup gone."""
+    from markdown_it import MarkdownIt
+
+    lines = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        if token.type != "inline":
+            continue
+        pieces = []
+        for child in token.children or []:
+            if child.type in _MARKDOWN_TEXT:
+                pieces.append(child.content)
+            elif child.type in _MARKDOWN_BREAKS:
+                pieces.append("\n")
+        line = "".join(pieces).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -182,8 +210,14 @@ def _read_html(path: Path, html: str, encoding: str) -> SourceText:
         include_tables=False, deduplicate=False,
     )
     body = (doc.text if doc is not None else None) or ""
+    notes = []
     if not body.strip():
-        raise InputError("HTML page holds no article text", path)
+        # Pages the extractor gives up on (nesting deeper than libxml2's default limit,
+        # no recognisable article) still have their text: read all of it instead.
+        body = html_text(html)
+        if not body.strip():
+            raise InputError("HTML page holds no article text", path)
+        notes.append("no article found in the page; read all of its text")
     published = doc.date if doc is not None and doc.date != getattr(doc, "filedate", None) else None
     outlet = doc.sitename or doc.hostname if doc is not None else None
     title = _without_site_suffix(doc.title) if doc is not None and doc.title else None
@@ -191,5 +225,38 @@ def _read_html(path: Path, html: str, encoding: str) -> SourceText:
     text = f"{title}\n{body}" if title and title not in body[: len(title) + 10] else body
     return SourceText(
         path=path, text=text, encoding=encoding, format="html",
-        title=title, published=published, outlet=outlet,
+        title=title, published=published, outlet=outlet, notes=notes,
     )
+
+
+# Elements that hold no text a reader of the page would call the report.
+_NOT_TEXT = "//head|//script|//style|//noscript|//template|//nav|//header|//footer|//form|//select|//button"
+# Past libxml2's nesting limit even for huge trees: the tags go and the text stays.
+_HIDDEN_RE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.I | re.S)
+_TAG_RE = re.compile(r"<[^>]*>")
+_BLOCKS = {"p", "div", "section", "article", "li", "td", "th", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+           "blockquote", "pre", "dd", "dt", "table", "ul", "ol"}
+
+
+def html_text(html: str) -> str:
+    """All visible text of a page, one line per block element (no depth limit)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        root = lxml_html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        root = None
+    text = ""
+    if root is not None:
+        for element in root.xpath(_NOT_TEXT):
+            element.drop_tree()
+        for element in root.iter():
+            if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+                element.tail = "\n" + (element.tail or "")
+        text = root.text_content()
+    if not text.strip():
+        # lxml stops at its nesting limit and keeps nothing below it.
+        text = _TAG_RE.sub("\n", _HIDDEN_RE.sub("", html))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -65,3 +65,36 @@ def test_folder_expands_to_sorted_reports(tmp_path: Path) -> None:
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         collect_inputs([tmp_path / "nope"])
+
+
+def test_markdown_is_read_as_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    path.write_text(
+        "# 金山区委全会召开\n\n**会议**审议通过《方案》。要加快[转型](https://example.com/a)发展，\n"
+        "推进产业升级。\n\n- 完成290项改革任务\n- 二是![图片](a.png)加强党建\n\n```\ncode()\n```\n",
+        encoding="utf-8",
+    )
+    text = read_source(path).text
+    assert text.splitlines()[0] == "金山区委全会召开"
+    assert "会议审议通过《方案》。要加快转型发展，" in text
+    assert "完成290项改革任务" in text and "二是加强党建" in text
+    for markup in ("#", "**", "](", "https://", "a.png", "code()", "- "):
+        assert markup not in text, markup
+
+
+def test_a_page_too_deep_for_the_extractor_is_still_read(tmp_path: Path) -> None:
+    report = "金山区委全会召开，审议通过《方案》。要加快转型发展，完成290项改革任务。"
+    path = tmp_path / "deep.html"
+    path.write_text("<html><head><title>t</title><script>var x;</script></head><body>"
+                    + "<div>" * 3000 + f"<p>{report}</p>" + "</div>" * 3000 + "</body></html>", encoding="utf-8")
+    source = read_source(path)
+    assert report in source.text and "var x" not in source.text
+    assert source.notes and "read all of its text" in source.notes[0]
+
+
+def test_a_page_with_no_text_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="no article text"):
+        read_source(path)
