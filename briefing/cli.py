@@ -125,6 +125,10 @@ def _load(inputs: tuple[Path, ...], template_path: Path | None, warn: Warnings,
     return briefing, template
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @main.command()
 @_INPUTS
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("briefing.pptx"),
@@ -145,8 +149,8 @@ def build(inputs: tuple[Path, ...], output: Path, template: Path | None, latest:
     n_slides = write_deck(briefing, tmpl, output)
     warn.summary()
     if not quiet:
-        click.echo(f"wrote {output} ({n_slides} slides: {len(briefing.districts)} districts, "
-                   f"{len(briefing.meetings)} meetings from {len(briefing.sources)} reports)")
+        click.echo(f"wrote {output} ({_count(n_slides, 'slide')}: {_count(len(briefing.districts), 'district')}, "
+                   f"{_count(len(briefing.meetings), 'meeting')} from {_count(len(briefing.sources), 'report')})")
 
 
 @main.command()
