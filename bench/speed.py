@@ -141,7 +141,9 @@ def main() -> None:
         rows.append(("(e) TextRank4ZH (seeds)", f"{theirs * 1000:.0f} ms", "",
                      f"ours {ratio:.1f} x faster (target >= 20) {'PASS' if ratio >= 20 else 'FAIL'}"))
 
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    from briefing.nlp import segmenter
+
+    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; words cut by {segmenter().name}")
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'time':>9}  {'peak RSS':>8}  note")
     for name, seconds, mb, note in rows:
