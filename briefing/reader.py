@@ -174,6 +174,10 @@ def markdown_text(markdown: str) -> str:
 
     lines = []
     for token in MarkdownIt("commonmark").parse(markdown):
+        if token.type == "html_block":
+            # Raw HTML pasted into the file (clippers do this): its text, not its tags.
+            lines.extend(_strip_tags(token.content).splitlines())
+            continue
         if token.type != "inline":
             continue
         pieces = []
@@ -258,5 +262,11 @@ def html_text(html: str) -> str:
         text = root.text_content()
     if not text.strip():
         # lxml stops at its nesting limit and keeps nothing below it.
-        text = _TAG_RE.sub("\n", _HIDDEN_RE.sub("", html))
+        return _strip_tags(html)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _strip_tags(html: str) -> str:
+    """The text between tags, a line per piece: for HTML no parser will take."""
+    text = _TAG_RE.sub("\n", _HIDDEN_RE.sub("", html))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

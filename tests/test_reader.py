@@ -71,14 +71,15 @@ def test_markdown_is_read_as_its_text(tmp_path: Path) -> None:
     path = tmp_path / "report.md"
     path.write_text(
         "# 金山区委全会召开\n\n**会议**审议通过《方案》。要加快[转型](https://example.com/a)发展，\n"
-        "推进产业升级。\n\n- 完成290项改革任务\n- 二是![图片](a.png)加强党建\n\n```\ncode()\n```\n",
+        "推进产业升级。\n\n- 完成290项改革任务\n- 二是![图片](a.png)加强党建\n\n```\ncode()\n```\n\n"
+        "<div class=\"clip\"><p>要守牢安全底线。</p><script>track()</script></div>\n",
         encoding="utf-8",
     )
     text = read_source(path).text
     assert text.splitlines()[0] == "金山区委全会召开"
     assert "会议审议通过《方案》。要加快转型发展，" in text
-    assert "完成290项改革任务" in text and "二是加强党建" in text
-    for markup in ("#", "**", "](", "https://", "a.png", "code()", "- "):
+    assert "完成290项改革任务" in text and "二是加强党建" in text and "要守牢安全底线。" in text
+    for markup in ("#", "**", "](", "https://", "a.png", "code()", "- ", "<", "track()"):
         assert markup not in text, markup
 
 

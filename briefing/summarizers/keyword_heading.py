@@ -310,7 +310,8 @@ def summarize_meeting(
     leader_names = {leader.name for leader in meeting.leaders}
     # Each unit's clauses, its cue gone, worked out once: scoring and compression share them.
     unit_clauses = [clauses(strip_cues(u.text)) for u in units]
-    bodies = ["".join(c for c in cs if not is_logistics(c)) for cs in unit_clauses]
+    unit_parts = [[c for c in cs if not is_logistics(c)] for cs in unit_clauses]
+    bodies = ["".join(parts) for parts in unit_parts]
     body_scores = [_keyword_score(body, weights) for body in bodies]
     keyword_scores = sorted(s for s in body_scores if s > 0)
     typical = keyword_scores[len(keyword_scores) // 2] if keyword_scores else 1.0
@@ -331,7 +332,7 @@ def summarize_meeting(
         }
         bullet = compress(unit.text, settings.max_chars_per_point, clause_weight,
                           round(settings.max_chars_per_point * TARGET_SHARE), keep=_worth_keeping,
-                          parts=[c for c in unit_clauses[i] if not is_logistics(c)])
+                          parts=unit_parts[i])
         if bullet and len(bullet) >= 8:
             # "稳增长强动能：强化经济运行调度…": the paragraph's topic leads where it fits.
             if unit.topic and len(unit.topic) + 1 + len(bullet) <= settings.max_chars_per_point:

@@ -162,7 +162,8 @@ _PROMISE_RE = re.compile(
 )
 
 
-def without_intensifier(clause: str) -> str:
+def trimmed_clause(clause: str) -> str:
+    """A clause as a bullet shows it: intensifiers and the promise formula gone."""
     return _PROMISE_RE.sub(r"\1", _INTENSIFIER_RE.sub(r"\1", clause))
 
 
@@ -212,7 +213,7 @@ def compress(text: str, max_chars: int, clause_weight: dict[str, float],
         return None
     target = min(target_chars or max_chars, max_chars)
     must_keep = {i for i, part in enumerate(parts) if keep is not None and keep(part)}
-    whole = finish(strip_cues("".join(map(without_intensifier, parts))))
+    whole = finish(strip_cues("".join(map(trimmed_clause, parts))))
     if len(whole) <= target:
         return whole
     head = head_clauses(parts)
@@ -234,4 +235,4 @@ def compress(text: str, max_chars: int, clause_weight: dict[str, float],
             if used + len(parts[i]) <= limit:
                 chosen.add(i)
                 used += len(parts[i])
-    return finish(strip_cues("".join(without_intensifier(parts[i]) for i in sorted(chosen))))
+    return finish(strip_cues("".join(trimmed_clause(parts[i]) for i in sorted(chosen))))
