@@ -37,9 +37,9 @@ def test_cleaning_is_idempotent(text: str) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
-@given(documents)
-def test_any_text_yields_a_deck_python_pptx_reopens(tmp_path: Path, text: str) -> None:
-    path = tmp_path / "report.txt"
+@given(documents, st.sampled_from(["txt", "md", "html"]))
+def test_any_text_yields_a_deck_python_pptx_reopens(tmp_path: Path, text: str, suffix: str) -> None:
+    path = tmp_path / f"report.{suffix}"
     path.write_text(text, "utf-8", errors="ignore")
     if not path.read_bytes().strip():
         return  # an empty file is an input error, tested elsewhere
