@@ -8,13 +8,14 @@ does it otherwise, or when ``BRIEFING_SEGMENTER=jieba`` asks for it. Tests check
 the two agree.
 
 jieba's TF-IDF module would also load part-of-speech tables and its whole IDF file on
-every run (over a second before any work is done), so the IDF table is kept in a small
-SQLite file in the user's cache folder, built once, and only the words of the texts at
-hand are looked up.
+every run (over a second before any work is done), so the IDF table and the dictionary's
+part-of-speech tags are kept in a small SQLite file in the user's cache folder, built
+once, and only the words of the texts at hand are looked up.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import logging
 import os
@@ -105,71 +106,90 @@ def cut(text: str) -> list[str]:
     return segmenter().cut(text)
 
 
-def _idf_source() -> Path:
-    """jieba's IDF table, found without importing jieba."""
+def _jieba_file(*parts: str) -> Path:
+    """A data file of the jieba package, found without importing jieba."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         raise OSError("jieba is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 
-class IdfTable:
-    """IDF weights from jieba's table, read through an SQLite index built on first use."""
+def _stamp(path: Path) -> str:
+    # Not the file's time: every install of one jieba release shares one cache file.
+    return f"{path.stat().st_size}"
+
+
+class WordTables:
+    """jieba's IDF weights and part-of-speech tags, read through an SQLite index that is
+    built on first use, so that a run looks up only the words of its own texts."""
 
     def __init__(self) -> None:
-        source = _idf_source()
-        stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
-        self.path = cache_dir() / f"idf-{stamp}.sqlite"
+        self.idf_source, self.dict_source = _jieba_file("analyse", "idf.txt"), _jieba_file("dict.txt")
+        version = importlib.metadata.version("jieba")
+        self.path = cache_dir() / f"jieba-{version}-words-{_stamp(self.idf_source)}-{_stamp(self.dict_source)}.sqlite"
         try:
             self.db = self._open()
         except (OSError, sqlite3.Error):
-            self.db = self._build(sqlite3.connect(":memory:"), source)
+            self.db = self._build(sqlite3.connect(":memory:"))
         self.median = float(self.db.execute("SELECT value FROM meta WHERE key = 'median'").fetchone()[0])
-        self._memo: dict[str, float] = {}
+        self._memo: dict[tuple[str, str], object] = {}
         self._pid = os.getpid()
 
     def _open(self) -> sqlite3.Connection:
-        if self.path.is_file():
-            return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        self._build(sqlite3.connect(tmp), _idf_source()).close()
-        os.replace(tmp, self.path)
+        if not self.path.is_file():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            self._build(sqlite3.connect(tmp)).close()
+            os.replace(tmp, self.path)
         return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
 
-    @staticmethod
-    def _build(db: sqlite3.Connection, source: Path) -> sqlite3.Connection:
-        rows = []
-        for line in source.read_text("utf-8").splitlines():
+    def _build(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        idf = []
+        for line in self.idf_source.read_text("utf-8").splitlines():
             parts = line.split()
             if len(parts) == 2:
-                rows.append((parts[0], float(parts[1])))
-        values = sorted(v for _, v in rows)
+                idf.append((parts[0], float(parts[1])))
+        tags = []
+        for line in self.dict_source.read_text("utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 3:
+                tags.append((parts[0], parts[2]))
+        values = sorted(v for _, v in idf)
         db.execute("CREATE TABLE idf (word TEXT PRIMARY KEY, value REAL) WITHOUT ROWID")
+        db.execute("CREATE TABLE tag (word TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
         db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-        db.executemany("INSERT OR REPLACE INTO idf VALUES (?, ?)", rows)
+        db.executemany("INSERT OR REPLACE INTO idf VALUES (?, ?)", idf)
+        db.executemany("INSERT OR REPLACE INTO tag VALUES (?, ?)", tags)
         db.execute("INSERT INTO meta VALUES ('median', ?)", (str(values[len(values) // 2]),))
         db.commit()
         return db
 
-    def lookup(self, words: set[str]) -> dict[str, float]:
+    def _lookup(self, table: str, words: set[str], default: object) -> dict[str, object]:
         if os.getpid() != self._pid and self.path.is_file():
             # A forked worker: SQLite connections must not be shared across a fork.
             self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._pid = os.getpid()
-        missing = [w for w in words if w not in self._memo]
+        missing = [w for w in words if (table, w) not in self._memo]
         for i in range(0, len(missing), 900):
             batch = missing[i: i + 900]
             found = dict(self.db.execute(
-                f"SELECT word, value FROM idf WHERE word IN ({','.join('?' * len(batch))})", batch))
+                f"SELECT word, value FROM {table} WHERE word IN ({','.join('?' * len(batch))})", batch))
             for w in batch:
-                self._memo[w] = found.get(w, self.median)
-        return {w: self._memo[w] for w in words}
+                self._memo[table, w] = found.get(w, default)
+        return {w: self._memo[table, w] for w in words}
+
+    def idf(self, words: set[str]) -> dict[str, float]:
+        """IDF of each word; the table's median for words it does not know."""
+        return self._lookup("idf", words, self.median)  # type: ignore[return-value]
+
+    def tags(self, words: set[str]) -> dict[str, str | None]:
+        """jieba's part-of-speech tag of each word (n, v, vn, nz…); None for words it does not know."""
+        return self._lookup("tag", words, None)  # type: ignore[return-value]
 
 
 @cache
-def idf_table() -> IdfTable:
-    return IdfTable()
+def word_tables() -> WordTables:
+    return WordTables()
 
 
 def tfidf(text: str, stopwords: frozenset[str], top_k: int) -> list[tuple[str, float]]:
@@ -182,6 +202,6 @@ def tfidf(text: str, stopwords: frozenset[str], top_k: int) -> list[tuple[str, f
     if not counts:
         return []
     total = sum(counts.values())
-    idf = idf_table().lookup(set(counts))
+    idf = word_tables().idf(set(counts))
     scored = sorted(((w, n * idf[w] / total) for w, n in counts.items()), key=lambda x: -x[1])
     return scored[:top_k]

@@ -54,3 +54,17 @@ def test_the_segmenter_can_be_forced_to_jieba() -> None:
     env.pop("BRIEFING_SEGMENTER")
     default = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert default.stdout.strip() == "rjieba"
+
+
+def test_word_tables_give_jieba_idf_and_tags() -> None:
+    tables = nlp.word_tables()
+    assert tables.tags({"转型", "强化", "不是词吧"}) == {"转型": "n", "强化": "v", "不是词吧": None}
+    idf = tables.idf({"转型", "不是词吧"})
+    assert idf["不是词吧"] == tables.median and idf["转型"] != tables.median
+
+
+def test_shown_keywords_are_subjects_not_verbs(seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    shown = [k for m in seeds_summary["meetings"] for k in m["keywords"]]
+    assert "南北转型" in shown and "城市更新" in shown
+    for word in ("强化", "打造", "注重", "聚焦", "关于", "区委书记", "中共上海市委"):
+        assert word not in shown, word

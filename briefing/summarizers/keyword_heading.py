@@ -363,6 +363,24 @@ def summarize_meeting(
             for score, unit, bullet in chosen]
 
 
+# Parts of speech (jieba's tags) that name no subject of a meeting: verbs, adjectives,
+# adverbs, pronouns, prepositions, conjunctions, particles, locatives, classifiers, and
+# organisations' names. They still weigh in the scoring; they are not shown as keywords.
+_NOT_SHOWN_TAGS = frozenset({"v", "a", "ad", "d", "r", "p", "c", "u", "f", "q", "nt"})
+
+
+# Roles and meetings ("区委书记", "常务会议"): the slide shows them as facts already.
+_FACT_WORD_ENDINGS = ("书记", "主任", "区长", "主席", "会议")
+
+
+def shown_keywords(weights: dict[str, float], limit: int = 12) -> list[tuple[str, float]]:
+    """The keywords a reader sees: the heaviest subjects, not the heaviest verbs."""
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    tags = nlp.word_tables().tags({word for word, _ in ranked})
+    return [(word, weight) for word, weight in ranked
+            if tags[word] not in _NOT_SHOWN_TAGS and not word.endswith(_FACT_WORD_ENDINGS)][:limit]
+
+
 def _proper_names(meeting: Meeting) -> frozenset[str]:
     """People and places: they identify a meeting but are not what it is about."""
     from ..lexicon import SHANGHAI_DISTRICTS
@@ -377,13 +395,13 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
 
     stop = formulae() | frozenset(settings.extra_stopwords)
     nlp.segmenter()  # load the dictionaries once, before any worker is forked
-    nlp.idf_table()
+    nlp.word_tables()
     jobs = [(keyword_text(m)[:KEYWORD_TEXT_CHARS], stop, _proper_names(m)) for m in meetings]
     per_meeting = parallel_map(_keywords_job, jobs)
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     points = parallel_map(_points_job, [(m, w, settings) for m, w in zip(meetings, weights, strict=True)])
     for meeting, w, found in zip(meetings, weights, points, strict=True):
-        meeting.keywords = sorted(w.items(), key=lambda kv: -kv[1])[:12]
+        meeting.keywords = shown_keywords(w)
         meeting.points = found
 
 
