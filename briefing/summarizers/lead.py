@@ -7,22 +7,12 @@ reports must beat. Used by the quality benchmark, not by the deck.
 from __future__ import annotations
 
 from ..model import KeyPoint, Meeting
-from .units import meeting_units
+from .units import report_sentences
 
 
 class LeadSummarizer:
     name = "LEAD-k"
 
     def summarize(self, meeting: Meeting, k: int) -> list[KeyPoint]:
-        units = [u for u in meeting_units(meeting.reports) if not u.is_heading]
-        seen: list[str] = []
-        points = []
-        for unit in units:
-            sentence = unit.source.sentence
-            if sentence in seen:
-                continue
-            seen.append(sentence)
-            points.append(KeyPoint(sentence, 1.0 / (1 + len(points)), unit.source))
-            if len(points) == k:
-                break
-        return points
+        return [KeyPoint(source.sentence, 1.0 / (1 + i), source)
+                for i, source in enumerate(report_sentences(meeting.reports)[:k])]

@@ -6,8 +6,8 @@ TextRank4ZH predates networkx 3, which renamed ``from_numpy_matrix`` to
 
 from __future__ import annotations
 
-from ..model import KeyPoint, Meeting, SourceSentence
-from .units import meeting_units
+from ..model import KeyPoint, Meeting
+from .units import report_sentences
 
 
 def _textrank4zh():  # type: ignore[no-untyped-def]
@@ -32,16 +32,14 @@ class TextRankSummarizer:
         self._engine = _textrank4zh()()
 
     def summarize(self, meeting: Meeting, k: int) -> list[KeyPoint]:
-        units = [u for u in meeting_units(meeting.reports) if not u.is_heading]
-        if not units:
+        sources = report_sentences(meeting.reports)
+        if not sources:
             return []
-        by_sentence: dict[str, SourceSentence] = {}
-        for unit in units:
-            by_sentence.setdefault(unit.source.sentence, unit.source)
+        by_sentence = {source.sentence: source for source in sources}
         text = "\n".join(by_sentence)
         self._engine.analyze(text=text, lower=True, source="all_filters")
         points = []
         for item in self._engine.get_key_sentences(num=k):
-            source = next((s for sentence, s in by_sentence.items() if item.sentence in sentence), units[0].source)
+            source = next((s for sentence, s in by_sentence.items() if item.sentence in sentence), sources[0])
             points.append(KeyPoint(item.sentence, float(item.weight), source))
         return points

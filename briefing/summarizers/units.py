@@ -46,6 +46,22 @@ _TOPIC_RE = re.compile(r"^要在(?P<topic>[^，。；]{2,16}?)上[^，。；]{0,
 SPLIT_LONG_SENTENCE_CHARS = 90
 
 
+def report_sentences(reports: list[Report]) -> list[SourceSentence]:
+    """Every body sentence of a meeting's reports, in reading order, each once: what the
+    baselines read, with none of this summarizer's choices about units."""
+    seen: set[str] = set()
+    out = []
+    for report in reports:
+        for p in report.paragraphs:
+            if p.is_heading:
+                continue
+            for sentence in split_sentences(p.text):
+                if sentence not in seen:
+                    seen.add(sentence)
+                    out.append(SourceSentence(report.path, p.index, sentence))
+    return out
+
+
 def meeting_units(reports: list[Report]) -> list[Unit]:
     """Every candidate unit of a meeting's reports, in reading order."""
     units: list[Unit] = []
@@ -63,9 +79,12 @@ def meeting_units(reports: list[Report]) -> list[Unit]:
             sentences = split_sentences(p.text)
             topic_match = _TOPIC_RE.match(sentences[0]) if len(sentences) > 1 else None
             topic = topic_match.group("topic") if topic_match else None
-            for sentence in sentences:
-                if topic_match and sentence == sentences[0]:
+            for k, sentence in enumerate(sentences):
+                if topic_match and k == 0:
                     continue  # the topic sentence itself is carried by the points below it
+                if k + 1 < len(sentences) and _TOPIC_RE.match(sentence):
+                    # "要在X上展现新担当。" inside a paragraph heads what follows; alone it is a formula.
+                    continue
                 src = SourceSentence(report.path, p.index, sentence)
                 parts = [sentence]
                 if len(sentence) > SPLIT_LONG_SENTENCE_CHARS and "；" in sentence:
