@@ -359,8 +359,15 @@ def summarize_meeting(
     # Weak candidates only make up the minimum; they never displace real points.
     chosen = _select(weak, chosen, settings.min_points, settings.mmr_lambda)
     chosen.sort(key=lambda item: item[1].position)
-    return [KeyPoint(text=bullet, score=round(score, 4), source=unit.source)
-            for score, unit, bullet in chosen]
+    points = []
+    previous_topic = None
+    for score, unit, bullet in chosen:
+        # "X：a", "X：b" under one topic: the topic is said once, on the first of them.
+        if unit.topic and unit.topic == previous_topic and bullet.startswith(f"{unit.topic}："):
+            bullet = bullet[len(unit.topic) + 1:]
+        previous_topic = unit.topic
+        points.append(KeyPoint(text=bullet, score=round(score, 4), source=unit.source))
+    return points
 
 
 # Parts of speech (jieba's tags) that name no subject of a meeting: verbs, adjectives,
