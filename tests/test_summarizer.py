@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 
 from briefing.cleaner import clean_text
 from briefing.summarizers.units import compress, strip_cues
 
-from .conftest import SEEDS
+from .conftest import SEEDS, run_cli
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -93,3 +95,12 @@ def test_adopted_documents_come_first_and_examples_do_not(seeds_summary) -> None
         assert any(p.startswith(("全会审议通过《", "审议通过《")) for p in by_name[plenary]), by_name[plenary]
     points = [p for texts in by_name.values() for p in texts]
     assert not any(p.startswith(("“华平银河", "上海抚佳", "比如")) for p in points), points
+
+
+def test_a_topic_is_said_once_for_consecutive_points() -> None:
+    done = run_cli("summarize", str(SEEDS / "004_0494a65b94bf554c.txt"), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    points = [p["text"] for m in json.loads(done.stdout)["meetings"] for p in m["points"]]
+    topics = [p.split("：", 1)[0] if "：" in p[:18] else None for p in points]
+    assert any(topics), points
+    assert all(not (a and a == b) for a, b in itertools.pairwise(topics)), points
