@@ -15,6 +15,7 @@ once, and only the words of the texts at hand are looked up.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import importlib.util
 import logging
@@ -141,6 +142,9 @@ class WordTables:
             tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
             self._build(sqlite3.connect(tmp)).close()
             os.replace(tmp, self.path)
+            for old in self.path.parent.glob("idf-*.sqlite"):  # the IDF-only files of earlier versions
+                with contextlib.suppress(OSError):
+                    old.unlink()
         return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
 
     def _build(self, db: sqlite3.Connection) -> sqlite3.Connection:
