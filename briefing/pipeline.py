@@ -83,6 +83,7 @@ def summarizer_settings(template: Template) -> SummarizerSettings:
         points_per_meeting=int(template["summary.points_per_meeting"]),
         max_chars_per_point=int(template["summary.max_chars_per_point"]),
         extra_stopwords=tuple(template["summary.stopwords_extra"]),
+        theme_terms=frozenset(term for terms in template["themes"].values() for term in terms),
     )
 
 

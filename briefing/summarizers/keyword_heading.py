@@ -113,6 +113,8 @@ class SummarizerSettings:
     max_chars_per_point: int = 60
     extra_stopwords: tuple[str, ...] = ()
     mmr_lambda: float = 0.72
+    # The template's theme terms (就业, 创新…): always worth showing as keywords.
+    theme_terms: frozenset[str] = frozenset()
 
 
 def _register_terms(text: str) -> None:
@@ -380,12 +382,15 @@ _NOT_SHOWN_TAGS = frozenset({"v", "a", "ad", "d", "r", "p", "c", "u", "f", "q", 
 _FACT_WORD_ENDINGS = ("书记", "主任", "区长", "主席", "会议")
 
 
-def shown_keywords(weights: dict[str, float], limit: int = 12) -> list[tuple[str, float]]:
-    """The keywords a reader sees: the heaviest subjects, not the heaviest verbs."""
+def shown_keywords(weights: dict[str, float], limit: int = 12,
+                   theme_terms: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
+    """The keywords a reader sees: the heaviest subjects, not the heaviest verbs (a theme
+    term such as 就业 is shown whatever its part of speech)."""
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])
     tags = nlp.word_tables().tags({word for word, _ in ranked})
     return [(word, weight) for word, weight in ranked
-            if tags[word] not in _NOT_SHOWN_TAGS and not word.endswith(_FACT_WORD_ENDINGS)][:limit]
+            if word in theme_terms
+            or (tags[word] not in _NOT_SHOWN_TAGS and not word.endswith(_FACT_WORD_ENDINGS))][:limit]
 
 
 def _proper_names(meeting: Meeting) -> frozenset[str]:
@@ -408,7 +413,7 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     points = parallel_map(_points_job, [(m, w, settings) for m, w in zip(meetings, weights, strict=True)])
     for meeting, w, found in zip(meetings, weights, points, strict=True):
-        meeting.keywords = shown_keywords(w)
+        meeting.keywords = shown_keywords(w, theme_terms=settings.theme_terms)
         meeting.points = found
 
 
