@@ -74,6 +74,8 @@ def test_numbered_programmes_are_favoured(seeds_summary) -> None:  # type: ignor
 def test_compression_drops_intensifiers_and_promises() -> None:
     sentence = "会议指出，要切实增强实施意见的针对性，在深化落实“南北转型”战略要求上作出新作为、取得新成效。"
     assert compress(sentence, 60, {}) == "增强实施意见的针对性，深化落实“南北转型”战略要求"
+    inner = "会议强调，坚持问题导向，要切实增强针对性，要看到成效。"
+    assert compress(inner, 60, {}) == "坚持问题导向，增强针对性，要看到成效"
 
 
 def test_compression_keeps_a_setting_with_its_action() -> None:

@@ -17,6 +17,7 @@ from .. import nlp
 from ..lexicon import DOCUMENT_RE, FIGURE_RE
 from ..model import KeyPoint, Meeting
 from .units import (
+    RECOGNITION_OPENERS,
     Unit,
     clauses,
     compress,
@@ -44,8 +45,6 @@ _DIRECTIVE_RE = re.compile(
     r"^(?:[一二三四五六七八九十]是)?(?:要|加快|推进|推动|实施|打造|聚焦|强化|深化|抓好|培育|加强|完善|健全"
     r"|建立|坚持|全力|着力|持续|大力)"
 )
-# "要看到…", "要认清…": what to bear in mind, not what to do.
-_RECOGNITION_RE = re.compile(r"^要(?:看到|认清|认识到|清醒)")
 # "一年来，我们…取得了…": a look back.
 _RETROSPECTIVE_RE = re.compile(r"一年来|过去一年|以来，|^我们|取得了|实现了|呈现出")
 # "X是Y的…之年/命题/内容": a definition or background, not a decision.
@@ -217,7 +216,8 @@ def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names
     if unit.after_heading:
         score *= 1.15
     # A meeting report's points are what it asks for next, more than what it looks back on.
-    if _DIRECTIVE_RE.search(without_cue(text)) and not _RECOGNITION_RE.search(without_cue(text)):
+    directive = without_cue(text)
+    if _DIRECTIVE_RE.search(directive) and not directive.startswith(RECOGNITION_OPENERS):
         score *= 1.3
     elif _RETROSPECTIVE_RE.search(text) and figure_weight(body) == 1.0:
         score *= 0.75

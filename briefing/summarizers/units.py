@@ -80,10 +80,9 @@ def meeting_units(reports: list[Report]) -> list[Unit]:
             topic_match = _TOPIC_RE.match(sentences[0]) if len(sentences) > 1 else None
             topic = topic_match.group("topic") if topic_match else None
             for k, sentence in enumerate(sentences):
-                if topic_match and k == 0:
-                    continue  # the topic sentence itself is carried by the points below it
                 if k + 1 < len(sentences) and _TOPIC_RE.match(sentence):
-                    # "要在X上展现新担当。" inside a paragraph heads what follows; alone it is a formula.
+                    # "要在X上展现新担当。" heads the sentences after it; alone it is a formula.
+                    # Opening the paragraph, it also becomes their topic (above).
                     continue
                 src = SourceSentence(report.path, p.index, sentence)
                 parts = [sentence]
@@ -135,7 +134,9 @@ def without_cue(text: str) -> str:
     return _CUE_PREFIX_RE.sub("", text).strip()
 
 
-_KEEP_YAO = ("要素", "要点", "要求", "要看到", "要认清", "要认识", "要清醒")
+# "要看到…", "要认清…": what to bear in mind, not what to do; the 要 belongs to the verb.
+RECOGNITION_OPENERS = ("要看到", "要认清", "要认识", "要清醒")
+_KEEP_YAO = ("要素", "要点", "要求", *RECOGNITION_OPENERS)
 
 
 def strip_cues(text: str) -> str:
@@ -171,7 +172,8 @@ def formula_share(text: str) -> float:
 
 # "切实增强…", "进一步凝聚…": intensifiers that a slide bullet does without.
 _INTENSIFIER_RE = re.compile(
-    r"^要(?!素|点|求|看到|认清|认识|清醒)(?=[\u4e00-\u9fff]{2})|^(要)?(?:切实|进一步|不断|认真|积极|大力|努力|着力|扎实|坚决|全力|真正|有效)(?=[\u4e00-\u9fff]{2})"
+    r"^要?(?:切实|进一步|不断|认真|积极|大力|努力|着力|扎实|坚决|全力|真正|有效)(?=[\u4e00-\u9fff]{2})"
+    rf"|^要(?!{'|'.join(w[1:] for w in _KEEP_YAO)})(?=[\u4e00-\u9fff]{{2}})"
 )
 
 
@@ -183,7 +185,7 @@ _PROMISE_RE = re.compile(
 
 def trimmed_clause(clause: str) -> str:
     """A clause as a bullet shows it: intensifiers and the promise formula gone."""
-    return _PROMISE_RE.sub(r"\1", _INTENSIFIER_RE.sub(r"\1", clause))
+    return _PROMISE_RE.sub(r"\1", _INTENSIFIER_RE.sub("", clause))
 
 
 def finish(text: str) -> str:
