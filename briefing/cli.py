@@ -83,7 +83,31 @@ _TEMPLATE = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class BriefingGroup(click.Group):
+    """Click's own usage errors in the one-line ``briefing: error:`` form, exit code 2."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # a bare command shows its help
+            click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+            sys.exit(2)
+        except click.UsageError as exc:
+            message = exc.format_message().rstrip(".")
+            message = message[:1].lower() + message[1:]
+            hint = f"; see '{exc.ctx.command_path} --help'" if exc.ctx else ""
+            _fail(message + hint, 2)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            _fail("interrupted; nothing was written", 130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=BriefingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="briefing")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def main(debug: bool) -> None:
@@ -96,11 +120,18 @@ def main(debug: bool) -> None:
 
 
 def _load(inputs: tuple[Path, ...], template_path: Path | None, warn: Warnings,
-          latest: int | None = None, progress: bool = False):  # type: ignore[no-untyped-def]
+          latest: int | None = None, progress: bool = False, for_deck: bool = False):  # type: ignore[no-untyped-def]
     from .pipeline import build_briefing, read_documents
     from .template import load_template
 
     template = load_template(template_path)
+    font_warnings: list[str] = []
+    if for_deck:  # everything the deck needs is checked before any report is read
+        from .layout.fonts import template_font_warnings
+        from .template import check_deck_files
+
+        check_deck_files(template)
+        font_warnings = template_font_warnings(template)
     bar = None
 
     def on_progress(step: int) -> None:
@@ -120,6 +151,8 @@ def _load(inputs: tuple[Path, ...], template_path: Path | None, warn: Warnings,
         if bar is not None:
             bar.__exit__(None, None, None)
             warn.release(before)
+    for message in font_warnings:  # said once the reports could be read, not before an error
+        warn(message)
     briefing = build_briefing(docs, template, warn, latest)
     briefing.warnings = list(warn.items)
     return briefing, template
@@ -145,7 +178,7 @@ def build(inputs: tuple[Path, ...], output: Path, template: Path | None, latest:
 
     check_output_path(output)
     warn = Warnings(quiet)
-    briefing, tmpl = _load(inputs, template, warn, latest, progress=not quiet)
+    briefing, tmpl = _load(inputs, template, warn, latest, progress=not quiet, for_deck=True)
     n_slides = write_deck(briefing, tmpl, output)
     warn.summary()
     if not quiet:
@@ -180,18 +213,21 @@ def template() -> None:
 
 
 @template.command("init")
-@click.argument("path", type=click.Path(path_type=Path), default=Path("briefing-template.yaml"))
+@click.argument("path", type=click.Path(path_type=Path, allow_dash=True), default=Path("briefing-template.yaml"))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @reports_errors
 def template_init(path: Path, force: bool) -> None:
-    """Write a commented copy of the default template to PATH."""
+    """Write a commented copy of the default template to PATH ('-': standard output)."""
     from .errors import OutputError
     from .layout.deck import save_atomically
     from .template import default_template_path
 
+    text = default_template_path().read_text("utf-8")
+    if str(path) == "-":
+        click.echo(text, nl=False)
+        return
     if path.exists() and not force:
         raise OutputError("already exists (use --force to overwrite)", path)
-    text = default_template_path().read_text("utf-8")
     save_atomically(path, lambda tmp: Path(tmp).write_text(text, "utf-8"))
     click.echo(f"wrote {path}")
 
@@ -200,10 +236,22 @@ def template_init(path: Path, force: bool) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @reports_errors
 def template_check(path: Path) -> None:
-    """Validate the template at PATH and say what is wrong."""
-    from .template import load_template
+    """Validate the template at PATH and its files; list every problem, each with its line."""
+    from .errors import TemplateProblems
+    from .layout.fonts import template_font_warnings
+    from .template import check_deck_files, load_template
 
-    load_template(path)
+    try:
+        tmpl = load_template(path)
+        check_deck_files(tmpl)
+    except TemplateProblems as exc:
+        if _DEBUG:
+            raise
+        for problem in exc.problems:
+            click.echo(f"briefing: error: {problem}", err=True)
+        sys.exit(2)
+    for message in template_font_warnings(tmpl):
+        click.echo(f"briefing: warning: {message}", err=True)
     click.echo(f"{path}: ok")
 
 
@@ -214,8 +262,11 @@ def template_check(path: Path) -> None:
 @reports_errors
 def preview(deck: Path, output: Path) -> None:
     """Render DECK to PNG pages through LibreOffice (and pdftoppm)."""
-    from .preview import render_pngs
+    from .preview import deck_font_warnings, find_renderers, render_pngs
 
+    find_renderers()
+    for message in deck_font_warnings(deck):
+        click.echo(f"briefing: warning: {message}", err=True)
     pages = render_pngs(deck, output)
     click.echo(f"wrote {len(pages)} page(s) to {output}")
 

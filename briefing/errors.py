@@ -39,3 +39,17 @@ class OutputError(BriefingError):
     """The deck cannot be written where asked."""
 
     exit_code = 2
+
+
+class TemplateProblems(TemplateError):
+    """Every problem found in a template; shown as the first, with a count of the rest."""
+
+    def __init__(self, problems: list[TemplateError]) -> None:
+        first = problems[0]
+        more = len(problems) - 1
+        cause = first.cause + (f" (and {more} more: run `briefing template check`)" if more else "")
+        super().__init__(cause, first.path)
+        self.problems = problems
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (self.__class__, (self.problems,))

@@ -2,7 +2,9 @@
 
 Errors name the key path and the file line, suggest the closest valid key for a typo,
 and never construct Python objects from tags (only plain YAML scalars, lists and
-mappings are read).
+mappings are read). Every problem of a template is collected, so ``template check``
+can list them all at once; a build stops at the first. The files a deck needs (base
+presentation, logo, font file) are opened and checked before any report is read.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import TemplateError
+from .errors import TemplateError, TemplateProblems
 
 SLIDE_KINDS = ("title", "overview", "districts", "comparison", "sources")
 SCRIPTS = ("zh-Hans", "zh-Hant")
@@ -50,10 +52,24 @@ def _number(lo: float, hi: float, integer: bool = False) -> Check:
     return check
 
 
-def _color(v: Any) -> str | None:
-    if isinstance(v, str) and re.fullmatch(r"#?[0-9A-Fa-f]{6}", v):
+def color_hex(value: str) -> str | None:
+    """``value`` as six hex digits: hex with or without ``#``, or any CSS colour
+    (``navy``, ``rgb(31, 78, 121)``, ``hsl(…)``) that Pillow's ImageColor reads."""
+    if re.fullmatch(r"#?[0-9A-Fa-f]{6}", value):
+        return value.lstrip("#").upper()
+    from PIL import ImageColor
+
+    try:
+        rgb = ImageColor.getrgb(value.strip())
+    except ValueError:
         return None
-    return 'expected a hex colour such as "1F4E79"'
+    return "".join(f"{c:02X}" for c in rgb[:3])
+
+
+def _color(v: Any) -> str | None:
+    if isinstance(v, str) and color_hex(v) is not None:
+        return None
+    return 'expected a colour: hex such as "1F4E79" or a CSS name such as "navy"'
 
 
 def _size_range(v: Any) -> str | None:
@@ -99,7 +115,8 @@ SCHEMA: dict[str, Any] = {
     "base": _optional_text,
     "logo": _optional_text,
     "theme": {
-        "fonts": {"latin": _text, "east_asian": _text, "heading": _text, "latin_file": _optional_text},
+        "fonts": {"latin": _text, "east_asian": _text, "heading": _text, "latin_file": _optional_text,
+                  "fallback": _text_list},
         "colors": dict.fromkeys(COLOR_KEYS, _color),
         "sizes": {"title": _number(12, 60), "body": _size_range},
         "title_style": _choice(*TITLE_STYLES),
@@ -170,27 +187,32 @@ def load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     return data, lines
 
 
-def validate(data: dict[str, Any], lines: dict[str, int], source: Path) -> None:
-    """Raise :class:`TemplateError` for the first unknown key, wrong type or bad value."""
+def validate(data: dict[str, Any], lines: dict[str, int], source: Path) -> list[TemplateError]:
+    """Every unknown key, wrong type and bad value of ``data``, each with its line."""
+    problems: list[TemplateError] = []
 
     def walk(value: Any, schema: Any, path: str) -> None:
         where = f"{source}:{lines.get(path, 1)}"
         if isinstance(schema, dict):
             if not isinstance(value, dict):
-                raise TemplateError(f"{path}: expected a mapping", where)
+                problems.append(TemplateError(f"{path}: expected a mapping", where))
+                return
             for key, sub in value.items():
                 key_path = f"{path}.{key}" if path else key
                 if key not in schema:
                     close = difflib.get_close_matches(key, list(schema), n=1)
                     hint = f"; did you mean {close[0]!r}?" if close else ""
-                    raise TemplateError(f"unknown key {key_path!r}{hint}", f"{source}:{lines.get(key_path, 1)}")
+                    problems.append(TemplateError(f"unknown key {key_path!r}{hint}",
+                                                  f"{source}:{lines.get(key_path, 1)}"))
+                    continue
                 walk(sub, schema[key], key_path)
             return
         problem = schema(value)
         if problem:
-            raise TemplateError(f"{path}: {problem}", where)
+            problems.append(TemplateError(f"{path}: {problem}", where))
 
     walk(data, SCHEMA, "")
+    return problems
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -232,7 +254,12 @@ class Template:
         return PAGE_SIZES[self["page.size"]]
 
     def color(self, name: str) -> str:
-        return str(self[f"theme.colors.{name}"]).lstrip("#").upper()
+        """A theme colour as six hex digits (the template may give a CSS name)."""
+        return color_hex(str(self[f"theme.colors.{name}"])) or "000000"
+
+    def where(self, key: str) -> str:
+        """``file:line`` of ``key`` in the template, for messages."""
+        return f"{self.source}:{self.lines.get(key, 1)}"
 
 
 def default_template_path() -> Path:
@@ -240,29 +267,98 @@ def default_template_path() -> Path:
 
 
 def load_template(path: Path | None = None) -> Template:
-    """Load ``path`` (or the default) and merge it over the default template."""
+    """Load ``path`` (or the default) and merge it over the default template.
+
+    Raises :class:`TemplateProblems` listing every problem found, files included.
+    """
     default_path = default_template_path()
     defaults, default_lines = load_yaml(default_path)
-    validate(defaults, default_lines, default_path)
+    if problems := validate(defaults, default_lines, default_path):
+        raise TemplateProblems(problems)
     if path is None:
         return Template(default_path, defaults, lines=default_lines)
     data, lines = load_yaml(path)
-    validate(data, lines, path)
-    merged = _merge(defaults, data)
-    template = Template(path, merged, lines=lines)
+    problems = validate(data, lines, path)
+    template = Template(path, _merge(defaults, data), lines=lines)
     for key, attribute in (("base", "base"), ("logo", "logo"), ("theme.fonts.latin_file", "latin_font_file")):
-        value = template[key]
-        if value:
+        try:
+            value = template[key]
+        except (KeyError, TypeError):  # a section of the wrong type, already reported
+            continue
+        if isinstance(value, str) and value:
             resolved = (path.parent / value).resolve()
-            if not resolved.is_file():
-                raise TemplateError(f"{key}: file not found: {value}", f"{path}:{lines.get(key, 1)}")
-            setattr(template, attribute, resolved)
-    if template.latin_font_file is not None:
-        _check_font_file(template.latin_font_file, f"{path}:{lines.get('theme.fonts.latin_file', 1)}")
+            if resolved.is_file():
+                setattr(template, attribute, resolved)
+            else:
+                problems.append(TemplateError(f"{key}: file not found: {value}", template.where(key)))
+    if problems:
+        raise TemplateProblems(problems)
     return template
 
 
-def _check_font_file(font: Path, where: str) -> None:
+def check_deck_files(template: Template) -> None:
+    """Open what a deck needs from the template (base, logo, font file) and check it.
+
+    Run before any report is read, so a broken asset costs no waiting. Raises
+    :class:`TemplateProblems` with every problem found.
+    """
+    problems = [problem for problem in (
+        _check_base(template.base, template.where("base")) if template.base else None,
+        _check_logo(template.logo, template.where("logo")) if template.logo else None,
+        _check_font_file(template.latin_font_file, template.where("theme.fonts.latin_file"))
+        if template.latin_font_file else None,
+    ) if problem is not None]
+    if problems:
+        raise TemplateProblems(problems)
+
+
+def _check_base(base: Path, where: str) -> TemplateError | None:
+    """A base must open as a presentation (or template) with at least one slide layout."""
+    from .layout.deck import open_base
+
+    try:
+        from pptx import Presentation
+
+        prs = Presentation(open_base(base))
+        if not len(prs.slide_layouts):
+            return TemplateError(f"base: {base.name} has no slide layouts", where)
+    except Exception as exc:  # python-pptx raises many kinds for a package that is not a presentation
+        return TemplateError(f"base: {base.name} is not a PowerPoint presentation ({type(exc).__name__})", where)
+    return None
+
+
+# A logo is drawn a few centimetres wide; more pixels than this is a mistake or an attack.
+MAX_LOGO_PIXELS = 40_000_000
+LOGO_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
+
+
+def _check_logo(logo: Path, where: str) -> TemplateError | None:
+    """A logo must be a real image of a format PowerPoint draws, and of sane pixel size."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(logo) as image:
+                width, height = image.size
+                kind = image.format
+                if width * height > MAX_LOGO_PIXELS:
+                    return TemplateError(f"logo: {logo.name} is {width}×{height} pixels; at most "
+                                         f"{MAX_LOGO_PIXELS // 1_000_000} megapixels", where)
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return TemplateError(f"logo: {logo.name} is too many pixels to be a logo "
+                             f"(at most {MAX_LOGO_PIXELS // 1_000_000} megapixels)", where)
+    except Exception as exc:  # Pillow raises many kinds for a file that is not an image
+        return TemplateError(f"logo: {logo.name} is not an image ({type(exc).__name__})", where)
+    if kind not in LOGO_FORMATS:
+        return TemplateError(f"logo: {logo.name} is {kind}; use PNG, JPEG, GIF, BMP or TIFF", where)
+    return None
+
+
+def _check_font_file(font: Path, where: str) -> TemplateError | None:
     """A font named by the template must be one fontTools can read."""
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
@@ -272,4 +368,5 @@ def _check_font_file(font: Path, where: str) -> None:
         else:
             TTFont(str(font), lazy=True).close()
     except (TTLibError, OSError, ValueError, AssertionError) as exc:
-        raise TemplateError(f"theme.fonts.latin_file: not a readable font ({type(exc).__name__})", where) from None
+        return TemplateError(f"theme.fonts.latin_file: not a readable font ({type(exc).__name__})", where)
+    return None

@@ -64,4 +64,23 @@ def seeds_summary() -> dict:
     return json.loads(done.stdout)
 
 
+FRESH_FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto",
+                   "/usr/share/fonts/truetype/dejavu")
+
+
+def restricted_fontconfig(folder: Path) -> Path:
+    """A fontconfig file that sees only what a fresh Debian machine with fonts-noto-cjk has
+    (Noto CJK and DejaVu), whatever else is installed: a font-dependent overflow cannot
+    hide behind the fonts of the machine the tests run on."""
+    cache = folder / "fontconfig-cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    dirs = "".join(f"<dir>{d}</dir>" for d in FRESH_FONT_DIRS if Path(d).is_dir())
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f'{dirs}<cachedir>{cache}</cachedir>'
+        '<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>', "utf-8")
+    return conf
+
+
 PINYIN_ANNOTATION = re.compile(r"[\u4e00-\u9fff][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")

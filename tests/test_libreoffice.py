@@ -15,7 +15,7 @@ from pptx import Presentation
 
 from briefing.preview import deck_to_pdf
 
-from .conftest import ROOT, SEEDS, TEMPLATES, run_cli
+from .conftest import ROOT, SEEDS, TEMPLATES, restricted_fontconfig, run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 pdfplumber = pytest.importorskip("pdfplumber")
@@ -50,6 +50,15 @@ def characters_outside_shapes(deck: Path, pdf: Path) -> list[str]:
     return problems
 
 
+@pytest.fixture(params=["installed fonts", "fresh-machine fonts"])
+def fonts_seen(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Build and render with this machine's fonts, then with only those of a fresh machine
+    (Noto CJK and DejaVu: no Arial, no metric-compatible substitute)."""
+    if request.param == "fresh-machine fonts":
+        monkeypatch.setenv("FONTCONFIG_FILE", str(restricted_fontconfig(tmp_path / "fontconfig")))
+    return str(request.param)
+
+
 def _build_and_render(tmp_path: Path, *extra: str) -> tuple[Path, Path]:
     deck = tmp_path / "deck.pptx"
     done = run_cli("build", str(SEEDS), str(ROOT / "tests" / "fixtures"), "-o", str(deck), "-q", *extra)
@@ -58,7 +67,7 @@ def _build_and_render(tmp_path: Path, *extra: str) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize("template", ["default", "government", "dark"])
-def test_shipped_templates_keep_every_character_inside(tmp_path: Path, template: str) -> None:
+def test_shipped_templates_keep_every_character_inside(tmp_path: Path, template: str, fonts_seen: str) -> None:
     deck, pdf = _build_and_render(tmp_path, "-t", str(TEMPLATES / f"{template}.yaml"))
     assert characters_outside_shapes(deck, pdf) == []
     with pdfplumber.open(pdf) as doc:
@@ -123,7 +132,7 @@ def test_logo_is_drawn_on_content_slides(tmp_path: Path) -> None:
     assert characters_outside_shapes(deck, pdf) == []
 
 
-def test_sixteen_districts_scale(tmp_path: Path) -> None:
+def test_sixteen_districts_scale(tmp_path: Path, fonts_seen: str) -> None:
     """Every district of Shanghai at once: comparison and heat map split or shrink, never spill."""
     from bench.corpus import generate
 

@@ -2,15 +2,101 @@
 
 from __future__ import annotations
 
-from briefing.layout.measure import NO_LINE_END, NO_LINE_START, TextMeasurer
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.layout import fonts as fontmod
+from briefing.layout.measure import AUTOSPACE_EM, NO_LINE_END, NO_LINE_START, TextMeasurer, measurer_for
 from briefing.layout.text import Fonts, Para, fit_size, paras_height
 
-M = TextMeasurer("Arial")
+from .conftest import restricted_fontconfig
+
+M = measurer_for("Arial", "Microsoft YaHei")
+needs_fontconfig = pytest.mark.skipif(shutil.which("fc-match") is None, reason="no fontconfig")
 
 
 def test_han_is_one_em_and_digits_narrower() -> None:
     assert M.width("转型升级") == 4.0
     assert 0.4 < M.advance("3") < 0.7
+
+
+def test_asian_latin_boundaries_count_the_renderers_autospace() -> None:
+    plain = M.width("转型") + M.width("2025") + M.width("年")
+    assert M.width("转型2025年") == pytest.approx(plain + 2 * AUTOSPACE_EM)
+    assert M.width("“转型”") == M.width("“") + M.width("转型") + M.width("”")
+
+
+def test_estimate_without_any_font_is_generous() -> None:
+    blind = TextMeasurer()
+    assert blind.width("中") == 1.0
+    assert blind.advance("W") >= 0.7 and blind.advance("3") >= 0.55
+
+
+@needs_fontconfig
+def test_bold_runs_are_measured_with_the_bold_face() -> None:
+    text = "Shanghai 2025 Report"
+    assert measurer_for("Arial", "Microsoft YaHei", bold=True).width(text) > M.width(text)
+
+
+def _widths_in_subprocess(env: dict[str, str]) -> dict[str, float]:
+    code = ("import json; from briefing.layout.measure import measurer_for as m; "
+            "print(json.dumps({b: m('Arial', 'Microsoft YaHei', bold=b == 'bold').width('0123456789 Report')"
+            " for b in ('regular', 'bold')}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return json.loads(done.stdout)
+
+
+@needs_fontconfig
+def test_text_is_measured_with_the_face_fontconfig_resolves(tmp_path: Path) -> None:
+    """On a machine with only Noto CJK and DejaVu, Arial is drawn (and so measured) as DejaVu Sans."""
+    dejavu = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True).stdout
+    dejavu_bold = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans:bold"], capture_output=True,
+                                 text=True).stdout
+    if "DejaVu" not in dejavu or "Bold" not in dejavu_bold:
+        pytest.skip("DejaVu Sans is not installed")
+    env = {**os.environ, "FONTCONFIG_FILE": str(restricted_fontconfig(tmp_path)),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    fresh = _widths_in_subprocess(env)
+    assert fresh["regular"] == pytest.approx(TextMeasurer(fontmod.metrics_of_file(dejavu)).width("0123456789 Report"))
+    assert fresh["bold"] == pytest.approx(TextMeasurer(fontmod.metrics_of_file(dejavu_bold)).width("0123456789 Report"))
+    assert fresh["bold"] > fresh["regular"]
+    # The advances were kept in the cache folder, and a damaged cache is read past, not trusted.
+    cache_file = next((tmp_path / "cache" / "briefing").glob("font-metrics-*.json"))
+    cache_file.write_text("{not json", "utf-8")
+    assert _widths_in_subprocess(env) == fresh
+
+
+def test_without_fontconfig_the_font_folders_and_fallback_chain_are_searched(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = fontmod.resolve(fontmod.FaceRequest("DejaVu Sans")).path if shutil.which("fc-match") else ""
+    if not source or "DejaVu" not in source:
+        pytest.skip("DejaVu Sans is not installed")
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    shutil.copy(source, folder / "DejaVuSans.ttf")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(fontmod, "has_fontconfig", lambda: False)
+    monkeypatch.setattr(fontmod, "font_dirs", lambda: [folder])
+    for cached in (fontmod.resolve, fontmod.folder_index):
+        cached.cache_clear()
+    try:
+        found = fontmod.resolve(fontmod.FaceRequest("Arial"), ("Liberation Sans", "DejaVu Sans"))
+        assert found.family == "DejaVu Sans" and not found.installed
+        assert fontmod.resolve(fontmod.FaceRequest("DejaVu Sans")).installed
+        assert fontmod.resolve(fontmod.FaceRequest("Arial"), ("Liberation Sans",)).path == ""
+        warnings = fontmod.substitution_warnings([("theme.fonts.latin", fontmod.FaceRequest("Arial"))],
+                                                 ("DejaVu Sans",))
+        assert warnings == ['font "Arial" (theme.fonts.latin) is not installed; "DejaVu Sans" is drawn instead '
+                            "on this machine"]
+    finally:
+        for cached in (fontmod.resolve, fontmod.folder_index):
+            cached.cache_clear()
 
 
 def test_kinsoku_no_closing_mark_starts_and_no_opening_mark_ends_a_line() -> None:

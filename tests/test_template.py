@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import TemplateError
-from briefing.template import load_template
+from briefing.errors import TemplateError, TemplateProblems
+from briefing.template import check_deck_files, load_template
 
 from .conftest import TEMPLATES, run_cli
 
@@ -73,18 +73,80 @@ def test_font_file_must_be_a_font(tmp_path: Path) -> None:
     (tmp_path / "fake.ttf").write_text("not a font", "utf-8")
     path = _write(tmp_path, "theme:\n  fonts:\n    latin_file: fake.ttf\n")
     with pytest.raises(TemplateError, match="not a readable font"):
-        load_template(path)
+        check_deck_files(load_template(path))
 
 
 def test_font_file_is_used_for_measuring(tmp_path: Path) -> None:
-    from briefing.layout.measure import TextMeasurer, _font_file
+    from briefing.layout.fonts import FaceRequest, resolve
+    from briefing.layout.measure import measurer_for
 
-    real = _font_file("Arial") or _font_file("DejaVu Sans")
-    if real is None:
+    real = resolve(FaceRequest("DejaVu Sans")).path or resolve(FaceRequest("Arial")).path
+    if not real:
         pytest.skip("no font file on this machine")
     template = load_template(_write(tmp_path, f"theme:\n  fonts:\n    latin_file: {real}\n"))
-    assert template.latin_font_file == real
-    assert TextMeasurer("No Such Family", str(real)).width("1234") == TextMeasurer("x", str(real)).width("1234")
+    assert template.latin_font_file == Path(real)
+    named = measurer_for("No Such Family", "No Such CJK", latin_file=real)
+    assert named.width("1234 Wide") == measurer_for("Another", "No Such CJK", latin_file=real).width("1234 Wide")
+    assert named.latin.key.startswith(f"{real}#")
+
+
+def test_every_problem_is_listed_with_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "deck:\n  titel: x\n  script: zh\ntheme:\n  colors:\n    primary: notacolour\n"
+                            "logo: nothere.png\n")
+    with pytest.raises(TemplateProblems) as info:
+        load_template(path)
+    found = [str(p) for p in info.value.problems]
+    assert any(f"{path}:2" in p and "titel" in p for p in found)
+    assert any(f"{path}:3" in p and "zh-Hans" in p for p in found)
+    assert any(f"{path}:6" in p and "CSS name" in p for p in found)
+    assert any(f"{path}:7" in p and "file not found" in p for p in found)
+    assert "and 3 more" in str(info.value)
+    check = run_cli("template", "check", str(path))
+    assert check.returncode == 2
+    lines = check.stderr.strip().splitlines()
+    assert len(lines) == 4 and all(line.startswith(f"briefing: error: {path}:") for line in lines)
+
+
+@pytest.mark.parametrize(("given", "hex_value"), [
+    ("navy", "000080"), ("#1f4e79", "1F4E79"), ("1F4E79", "1F4E79"), ("rgb(255, 0, 0)", "FF0000"),
+    ("DarkSlateGray", "2F4F4F"),
+])
+def test_colours_accept_css_names(tmp_path: Path, given: str, hex_value: str) -> None:
+    template = load_template(_write(tmp_path, f'theme:\n  colors:\n    primary: "{given}"\n'))
+    assert template.color("primary") == hex_value
+
+
+def test_logo_must_be_a_real_image_of_sane_size(tmp_path: Path) -> None:
+    from PIL import Image
+
+    (tmp_path / "logo.png").write_text("not an image", "utf-8")
+    path = _write(tmp_path, "logo: logo.png\n")
+    with pytest.raises(TemplateError, match="logo: logo.png is not an image"):
+        check_deck_files(load_template(path))
+    # A small file that claims a huge canvas: refused from its header, never decoded.
+    Image.new("1", (12_000, 12_000)).save(tmp_path / "logo.png", optimize=True)
+    assert (tmp_path / "logo.png").stat().st_size < 100_000
+    with pytest.raises(TemplateError, match="pixels"):
+        check_deck_files(load_template(path))
+    Image.new("RGB", (120, 60), (200, 30, 30)).save(tmp_path / "logo.png")
+    check_deck_files(load_template(path))
+
+
+def test_base_must_be_a_presentation(tmp_path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "base.pptx", "w") as package:
+        package.writestr("word/document.xml", "<w:document/>")
+    path = _write(tmp_path, "base: base.pptx\n")
+    with pytest.raises(TemplateError, match="not a PowerPoint presentation"):
+        check_deck_files(load_template(path))
+
+
+def test_template_init_dash_writes_to_standard_output(tmp_path: Path) -> None:
+    done = run_cli("template", "init", "-", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stdout.startswith("# briefing template")
+    assert not (tmp_path / "-").exists()
 
 
 @pytest.mark.parametrize("name", ["default", "government", "dark"])

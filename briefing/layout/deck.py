@@ -19,11 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from ..cleaner import convert_script
@@ -31,7 +33,17 @@ from ..errors import OutputError, TemplateError
 from ..model import Briefing, DistrictComparison, Leader, Meeting, MeetingKind
 from ..template import Template
 from .tables import TableStyle, add_table, clamp_row, column_widths, is_dark, mix, paginate_rows, row_height
-from .text import BOX_MARGIN_PT, Fonts, Para, TextBlock, add_text_box, fit_size, paras_height, style_run
+from .text import (
+    BOX_MARGIN_PT,
+    Fonts,
+    Para,
+    TextBlock,
+    add_text_box,
+    fill_text_frame,
+    fit_size,
+    paras_height,
+    style_run,
+)
 
 PT_PER_INCH = 72.0
 CONTINUED = "（续）"
@@ -84,7 +96,7 @@ class DeckWriter:
         self.fonts = Fonts(
             template["theme.fonts.latin"], template["theme.fonts.east_asian"],
             "zh-CN" if template.script == "zh-Hans" else "zh-TW", template["theme.fonts.heading"],
-            str(template.latin_font_file or ""),
+            str(template.latin_font_file or ""), tuple(template["theme.fonts.fallback"]),
         )
         self.heading_fonts = self.fonts.for_headings()
         self.body_range = tuple(template["theme.sizes.body"])
@@ -94,7 +106,7 @@ class DeckWriter:
         w_pt = self.prs.slide_width / Emu(Pt(1))
         h_pt = self.prs.slide_height / Emu(Pt(1))
         self.geo = Geometry(w_pt, h_pt, float(template["page.margins"]) * PT_PER_INCH)
-        self.layout = self._blank_layout()
+        self.layout = self._title_layout()
         # (slide, source line) for the footer pass once the slide count is known.
         self.content_slides: list[tuple[object, str | None]] = []
 
@@ -120,18 +132,26 @@ class DeckWriter:
             slide_ids.remove(sld_id)
         return prs
 
-    def _blank_layout(self):  # type: ignore[no-untyped-def]
+    def _title_layout(self):  # type: ignore[no-untyped-def]
+        """The layout slides are made on: one with a title placeholder and as little else as
+        possible ("Title Only"), so outline view, navigation and screen readers see each
+        slide's title; the engine places and styles the title itself."""
         layouts = list(self.prs.slide_layouts)
-        for wanted in ("Blank", "空白", "Title Only", "仅标题"):
-            for layout in layouts:
+        titled = [lay for lay in layouts if _title_placeholder(lay.placeholders) is not None]
+        for wanted in ("Title Only", "仅标题", "僅標題", "标题", "標題"):
+            for layout in titled:
                 if layout.name == wanted:
                     return layout
+        if titled:
+            return min(titled, key=lambda lay: len(lay.placeholders))
         return min(layouts, key=lambda lay: len(lay.placeholders))
 
     def new_slide(self, source_line: str | None = None, content: bool = True):  # type: ignore[no-untyped-def]
         slide = self.prs.slides.add_slide(self.layout)
+        title = _title_placeholder(slide.placeholders)
         for ph in list(slide.placeholders):
-            ph._element.getparent().remove(ph._element)
+            if ph is not title:
+                ph._element.getparent().remove(ph._element)
         if self.t.base is None:
             bg = slide.background.fill
             bg.solid()
@@ -139,6 +159,31 @@ class DeckWriter:
         if content:
             self.content_slides.append((slide, source_line))
         return slide
+
+    def place_title(self, slide, left: float, top: float, width: float, height: float,  # type: ignore[no-untyped-def]
+                    paras: list[Para], size: float, color: str, anchor: MSO_ANCHOR) -> None:
+        """The slide's title placeholder, at the engine's geometry and in its style.
+
+        Where the layout has none, a text box is made a title placeholder, so every slide
+        still has a title that PowerPoint and accessibility tools recognise."""
+        shape = _title_placeholder(slide.placeholders)
+        if shape is None:
+            shape = add_text_box(slide, left, top, width, height, paras, self.heading_fonts, size, color, anchor,
+                                 name="Title")
+            sp = shape._element
+            sp.nvSpPr.cNvSpPr.attrib.pop("txBox", None)
+            etree.SubElement(sp.nvSpPr.find(qn("p:nvPr")), qn("p:ph"), type="title")
+            return
+        shape.left, shape.top, shape.width, shape.height = Pt(left), Pt(top), Pt(width), Pt(height)
+        shape.name = "Title"
+        # No fill or outline from the layout: the title looks as the template says.
+        sp_pr = shape._element.spPr
+        for child in list(sp_pr):
+            if child.tag != qn("a:xfrm"):
+                sp_pr.remove(child)
+        etree.SubElement(sp_pr, qn("a:noFill"))
+        etree.SubElement(etree.SubElement(sp_pr, qn("a:ln")), qn("a:noFill"))
+        fill_text_frame(shape.text_frame, paras, self.heading_fonts, size, color, anchor)
 
     def rect(self, slide, left: float, top: float, width: float, height: float, color: str):  # type: ignore[no-untyped-def]
         shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(left), Pt(top), Pt(width), Pt(height))
@@ -175,16 +220,15 @@ class DeckWriter:
             right -= side + 8
         tag_width = 0.0
         if tag:
-            tag_width = min(g.content_width * 0.4, self.fonts.measurer.width(tag) * 12 + 20)
+            tag_width = min(g.content_width * 0.4, self.fonts.measurer().width(tag) * 12 + 20)
             add_text_box(slide, right - tag_width, g.title_top, tag_width, g.title_height,
                          [Para(tag, align=PP_ALIGN.RIGHT)], self.fonts, 12, tag_color, MSO_ANCHOR.MIDDLE,
                          name="Tag")
         left = g.margin + (0 if band else 14)
         width = right - tag_width - left
-        paras = [Para(title, bold=True)]
+        paras = [Para(title, bold=True, align=PP_ALIGN.LEFT)]
         size = fit_size(paras, self.heading_fonts, width, g.title_height, 16, self.title_size) or 16
-        add_text_box(slide, left, g.title_top, width, g.title_height, paras, self.heading_fonts, size,
-                     title_color, MSO_ANCHOR.MIDDLE, name="Title")
+        self.place_title(slide, left, g.title_top, width, g.title_height, paras, size, title_color, MSO_ANCHOR.MIDDLE)
 
     # --- slides ---------------------------------------------------------------------
 
@@ -194,11 +238,11 @@ class DeckWriter:
         band = g.height * 0.58
         self.rect(slide, 0, 0, g.width, band, t.color("primary"))
         self.rect(slide, g.margin, band - 10, 120, 4, t.color("accent"))
-        title = [Para(self.s(t["deck.title"]), bold=True)]
+        title = [Para(self.s(t["deck.title"]), bold=True, align=PP_ALIGN.LEFT)]
         width = g.content_width
         size = fit_size(title, self.heading_fonts, width, band * 0.45, 24, 44) or 24
-        add_text_box(slide, g.margin, band * 0.22, width, band * 0.45, title, self.heading_fonts, size,
-                     t.color("title_text"), MSO_ANCHOR.BOTTOM, name="Title")
+        self.place_title(slide, g.margin, band * 0.22, width, band * 0.45, title, size, t.color("title_text"),
+                         MSO_ANCHOR.BOTTOM)
         sub = [Para(self.s(t["deck.subtitle"]))]
         add_text_box(slide, g.margin, band * 0.68, width, band * 0.22, sub, self.fonts,
                      fit_size(sub, self.fonts, width, band * 0.22, 14, 22) or 14, t.color("title_text"),
@@ -336,7 +380,7 @@ class DeckWriter:
 
         def layout(size: float) -> tuple[list[float], list[list[str]], list[float], float, list[list[int]]]:
             widths = column_widths([header, *rows], self.fonts, size, g.content_width)
-            header_h = row_height(header, widths, self.fonts, size)
+            header_h = row_height(header, widths, self.fonts, size, header=True)
             fitted = [clamp_row(r, widths, self.fonts, size, g.body_height - header_h) for r in rows]
             heights = [row_height(r, widths, self.fonts, size) for r in fitted]
             return widths, fitted, heights, header_h, paginate_rows(heights, header_h, g.body_height)
@@ -453,10 +497,10 @@ class DeckWriter:
 
     def _one_line(self, text: str, width: float, size: float) -> str:
         """``text`` cut with an ellipsis to one line of ``width`` points (all files stay in the notes)."""
-        lines = self.fonts.measurer.wrap(text, (width - 2 * BOX_MARGIN_PT) / size)
+        lines = self.fonts.measurer().wrap(text, (width - 2 * BOX_MARGIN_PT) / size)
         if len(lines) <= 1:
             return text
-        head = self.fonts.measurer.wrap(text, (width - 2 * BOX_MARGIN_PT) / size - 2)[0]
+        head = self.fonts.measurer().wrap(text, (width - 2 * BOX_MARGIN_PT) / size - 2)[0]
         return head.rstrip("；，、") + "…"
 
     def build(self) -> None:
@@ -474,6 +518,14 @@ class DeckWriter:
     def write(self, out: Path) -> None:
         """Save atomically: a failed or interrupted run leaves any previous deck intact."""
         save_atomically(out, self.prs.save)
+
+
+def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]
+    """The title placeholder among ``placeholders`` (slide or layout), or None."""
+    for ph in placeholders:
+        if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+            return ph
+    return None
 
 
 def _number_parts_quickly(package) -> None:  # type: ignore[no-untyped-def]

@@ -1,34 +1,41 @@
 """Measure and wrap text the way a slide renderer will, before placing it.
 
 PowerPoint only autofits when a person edits a box, and python-pptx's ``fit_text``
-cannot wrap Chinese, so the engine measures text itself: Han characters and
-full-width punctuation are one em wide in CJK fonts; Latin letters and digits take
-their advance widths from the Latin font's file when it is found (through fontconfig,
-as LibreOffice finds it) and a safe over-estimate when not. Lines break between any
-two Han characters, never before closing punctuation and never after opening
-punctuation (kinsoku), and Latin words and numbers stay whole.
+cannot wrap Chinese, so the engine measures text itself, with the faces that will draw
+it (see :mod:`.fonts`): Latin letters and digits with the Latin face, Han and full-width
+punctuation with the East-Asian face, each in the run's weight. Quotes, dashes and
+ellipses may be drawn by either face depending on the renderer, so they take the wider
+of the two. A character that no face found here can draw takes a safe over-estimate.
+Lines break between any two Han characters, never before closing punctuation and never
+after opening punctuation (kinsoku), and Latin words and numbers stay whole.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
+from .fonts import NO_METRICS, FaceMetrics
 
 NO_LINE_START = set("。，、；：？！”’）》」』】〕…—·%‰,.;:?!)]}")
 NO_LINE_END = set("“‘（《「『【〔([{")
 # Renderers differ by a few per cent in where they break; keep that much in hand.
 SAFETY = 0.96
+# Punctuation that renderers give to either script (East Asian Width "A" or neutral).
+EITHER_SCRIPT = set("“”‘’…—–·•")
+# LibreOffice puts a quarter em between Asian and Latin characters (its "autospace");
+# PowerPoint does not. Text is measured with it, so it fits in both.
+AUTOSPACE_EM = 0.26
 
 _ATOM_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%+\-/:]*|\s+|.", re.DOTALL)
 
 
-def _fallback_advance(ch: str) -> float:
-    """Generous Latin widths (in em) for when no font file is found."""
+def estimated_advance(ch: str) -> float:
+    """Generous widths (in em) for a character no font found here can draw."""
+    if is_wide(ch):
+        return 1.0
     if ch.isdigit():
         return 0.58
     if ch.isupper():
@@ -37,90 +44,70 @@ def _fallback_advance(ch: str) -> float:
         return 0.6
     if ch == " ":
         return 0.33
-    return 0.45
-
-
-@cache
-def _font_file(family: str) -> Path | None:
-    """The file fontconfig would render ``family`` with (a metric-compatible substitute)."""
-    if not shutil.which("fc-match"):
-        return None
-    try:
-        out = subprocess.run(
-            ["fc-match", "-f", "%{file}", family], capture_output=True, text=True, timeout=5, check=False
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-    path = Path(out)
-    return path if out and path.is_file() else None
-
-
-@cache
-def latin_advances(family: str, font_file: str = "") -> dict[str, float] | None:
-    """Advance widths in em for printable ASCII, read from the font file with fontTools.
-
-    ``font_file`` (from the template) wins over the file fontconfig names for ``family``.
-    """
-    path = Path(font_file) if font_file else _font_file(family)
-    if path is None:
-        return None
-    try:
-        from fontTools.ttLib import TTCollection, TTFont
-
-        font = TTCollection(str(path)).fonts[0] if path.suffix.lower() == ".ttc" else TTFont(str(path), lazy=True)
-        cmap = font.getBestCmap()
-        hmtx = font["hmtx"]
-        upem = font["head"].unitsPerEm
-        widths = {}
-        for code in range(0x20, 0x7F):
-            glyph = cmap.get(code)
-            if glyph is not None:
-                widths[chr(code)] = hmtx[glyph][0] / upem
-        return widths or None
-    except Exception:  # a broken or unreadable font file: fall back to the estimate
-        return None
+    return 0.45 if ch.isascii() else 1.0
 
 
 def is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F") or ch in "“”‘’…—·"
+    return unicodedata.east_asian_width(ch) in ("W", "F") or ch in EITHER_SCRIPT
 
 
-def _advance(family: str, font_file: str, ch: str) -> float:
-    if is_wide(ch):
-        return 1.0
-    widths = latin_advances(family, font_file)
-    if widths and ch in widths:
-        return max(widths[ch], 0.9 * _fallback_advance(ch))
-    return _fallback_advance(ch) if ch.isascii() else 1.0
+def _advance(latin: FaceMetrics, east_asian: FaceMetrics, ch: str) -> float:
+    if ch in EITHER_SCRIPT:
+        widths = [w for w in (latin.advance(ch), east_asian.advance(ch)) if w is not None]
+        return max(widths) if widths else estimated_advance(ch)
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        width = east_asian.advance(ch)
+        # Missing from the face: a CJK fallback face draws it, one em wide.
+        return width if width is not None else 1.0
+    width = latin.advance(ch)
+    return width if width is not None else estimated_advance(ch)
 
 
 @cache
-def _advance_table(family: str, font_file: str) -> dict[str, float]:
-    """Per-family memo of character advances: measuring is the layout engine's hot path."""
+def script_class(ch: str) -> int:
+    """1 for Asian characters, -1 for Latin ones, 0 for spaces and either-script marks."""
+    if ch.isspace() or ch in EITHER_SCRIPT:
+        return 0
+    return 1 if unicodedata.east_asian_width(ch) in ("W", "F") else -1
+
+
+def autospace(before: str, after: str) -> float:
+    """The space a renderer may add between two neighbouring characters of different scripts."""
+    return AUTOSPACE_EM if script_class(before) * script_class(after) < 0 else 0.0
+
+
+@cache
+def _advance_table(latin: FaceMetrics, east_asian: FaceMetrics) -> dict[str, float]:
+    """Per-measurer memo of character advances: measuring is the layout engine's hot path."""
     return {}
 
 
 @dataclass(frozen=True)
 class TextMeasurer:
-    """Widths in em for one Latin family; Han is always one em."""
+    """Widths in em of text drawn with one Latin and one East-Asian face."""
 
-    latin_family: str
-    font_file: str = ""  # a .ttf/.otf/.ttc to measure Latin text with, instead of fontconfig's pick
+    latin: FaceMetrics = NO_METRICS
+    east_asian: FaceMetrics = NO_METRICS
 
     def advance(self, ch: str) -> float:
-        table = _advance_table(self.latin_family, self.font_file)
+        table = _advance_table(self.latin, self.east_asian)
         width = table.get(ch)
         if width is None:
-            width = table[ch] = _advance(self.latin_family, self.font_file, ch)
+            width = table[ch] = _advance(self.latin, self.east_asian, ch)
         return width
 
     def width(self, text: str) -> float:
-        table = _advance_table(self.latin_family, self.font_file)
+        table = _advance_table(self.latin, self.east_asian)
         total = 0.0
+        previous = 0
         for ch in text:
             width = table.get(ch)
             if width is None:
-                width = table[ch] = _advance(self.latin_family, self.font_file, ch)
+                width = table[ch] = _advance(self.latin, self.east_asian, ch)
+            script = script_class(ch)
+            if script * previous < 0:
+                total += AUTOSPACE_EM
+            previous = script
             total += width
         return total
 
@@ -138,7 +125,7 @@ class TextMeasurer:
         current: list[str] = []
         used = 0.0
         for atom in atoms:
-            w = self.width(atom)
+            w = self.width(atom) + (autospace(current[-1][-1], atom[0]) if current else 0.0)
             if current and used + w > limit and not atom.isspace():
                 carry: list[str] = []
                 # Kinsoku: closing marks may not start a line, opening marks may not end one.
@@ -148,11 +135,12 @@ class TextMeasurer:
                     carry.insert(0, current.pop())
                 lines.append(current)
                 current = [a for a in carry if not (a.isspace() and not current)]
-                used = sum(self.width(a) for a in current)
+                used = self.width("".join(current))
+                w = self.width(atom) + (autospace(current[-1][-1], atom[0]) if current else 0.0)
             if w > limit and not atom.isspace():
                 # A word longer than the line is cut by character, as renderers do.
                 for ch in atom:
-                    cw = self.advance(ch)
+                    cw = self.advance(ch) + (autospace(current[-1][-1], ch) if current else 0.0)
                     if current and used + cw > limit:
                         lines.append(current)
                         current, used = [], 0.0
@@ -166,3 +154,29 @@ class TextMeasurer:
         if current or not lines:
             lines.append(current)
         return ["".join(line).rstrip() for line in lines]
+
+
+# A bold run measured from a regular font file: bold faces run up to this much wider.
+BOLD_WIDENING = 1.08
+
+
+@cache
+def measurer_for(latin: str, east_asian: str, lang: str = "zh-CN", bold: bool = False, latin_file: str = "",
+                 fallback: tuple[str, ...] = ()) -> TextMeasurer:
+    """The measurer for runs naming these faces, in this weight, as this machine draws them.
+
+    ``latin_file`` (from the template) measures regular Latin text instead of the face
+    found for ``latin``; a bold run uses that font's own bold face where one is found.
+    """
+    from .fonts import FaceRequest, face_metrics, family_of_file, metrics_of_file, resolve
+
+    ea = face_metrics(resolve(FaceRequest(east_asian, bold, east_asian=True, lang=lang), fallback))
+    if not latin_file:
+        return TextMeasurer(face_metrics(resolve(FaceRequest(latin, bold), fallback)), ea)
+    if not bold:
+        return TextMeasurer(metrics_of_file(latin_file), ea)
+    family = family_of_file(latin_file)
+    bold_face = resolve(FaceRequest(family, bold=True), fallback) if family else None
+    if bold_face is not None and bold_face.installed:
+        return TextMeasurer(face_metrics(bold_face), ea)
+    return TextMeasurer(metrics_of_file(latin_file, scale=BOLD_WIDENING), ea)

@@ -29,14 +29,23 @@ class TableStyle:
     border: str = "D0D5DD"
 
 
+def is_bold(header: bool, column: int) -> bool:
+    """The header row and the first column (what each row is about) are set in bold."""
+    return header or column == 0
+
+
 def column_widths(rows: list[list[str]], fonts: Fonts, size: float, total_pt: float,
                   min_em: float = 3.0) -> list[float]:
     """Split ``total_pt`` across columns by content: a column whose longest line fits in
-    its fair share gets just that, the rest share what is left in proportion to need."""
-    measurer = fonts.measurer
+    its fair share gets just that, the rest share what is left in proportion to need.
+
+    ``rows[0]`` is the header row."""
     natural = []
     for c in range(len(rows[0])):
-        longest = max(max((measurer.width(line) for line in row[c].split("\n")), default=0.0) for row in rows)
+        longest = max(
+            max((fonts.measurer(is_bold(r == 0, c)).width(line) for line in row[c].split("\n")), default=0.0)
+            for r, row in enumerate(rows)
+        )
         natural.append((max(longest, min_em) / SAFETY_EM) * size + 2 * CELL_MARGIN_PT)
     if sum(natural) <= total_pt:
         spare = total_pt - sum(natural)
@@ -59,11 +68,10 @@ def column_widths(rows: list[list[str]], fonts: Fonts, size: float, total_pt: fl
     return [widths[c] for c in range(len(natural))]
 
 
-def row_height(row: list[str], widths: list[float], fonts: Fonts, size: float) -> float:
-    measurer = fonts.measurer
+def row_height(row: list[str], widths: list[float], fonts: Fonts, size: float, header: bool = False) -> float:
     lines = max(
-        len(measurer.wrap(text, (w - 2 * CELL_MARGIN_PT) / size)) if text else 1
-        for text, w in zip(row, widths, strict=True)
+        len(fonts.measurer(is_bold(header, c)).wrap(text, (w - 2 * CELL_MARGIN_PT) / size)) if text else 1
+        for c, (text, w) in enumerate(zip(row, widths, strict=True))
     )
     return lines * size * LINE_SPACING + 2 * CELL_MARGIN_PT
 
@@ -72,8 +80,8 @@ def clamp_row(row: list[str], widths: list[float], fonts: Fonts, size: float, ma
     """Cut cell text (with "…") so that a single row is never taller than a page."""
     max_lines = max(1, int((max_height - 2 * CELL_MARGIN_PT) // (size * LINE_SPACING)))
     out = []
-    for text, w in zip(row, widths, strict=True):
-        lines = fonts.measurer.wrap(text, (w - 2 * CELL_MARGIN_PT) / size) if text else [""]
+    for c, (text, w) in enumerate(zip(row, widths, strict=True)):
+        lines = fonts.measurer(is_bold(False, c)).wrap(text, (w - 2 * CELL_MARGIN_PT) / size) if text else [""]
         if len(lines) > max_lines:
             kept = lines[:max_lines]
             kept[-1] = kept[-1][:-1] + "…" if len(kept[-1]) > 1 else "…"
@@ -131,7 +139,7 @@ def _cell_borders(cell, color: str) -> None:  # type: ignore[no-untyped-def]
 
 def add_table(slide, left: float, top: float, widths: list[float], header: list[str],  # type: ignore[no-untyped-def]
               rows: list[list[str]], heights: list[float], header_height: float,
-              fonts: Fonts, size: float, style: TableStyle, bold_first_column: bool = True,
+              fonts: Fonts, size: float, style: TableStyle,
               fills: list[list[str | None]] | None = None, text_colors: list[list[str | None]] | None = None,
               centered_from: int | None = None):
     """Place a table with measured row heights; returns the graphic frame.
@@ -165,7 +173,7 @@ def add_table(slide, left: float, top: float, widths: list[float], header: list[
             _cell_fill(cell, fill)
             _cell_borders(cell, style.border)
             align = PP_ALIGN.CENTER if centered_from is not None and c >= centered_from else None
-            paras = [Para(line, bold=is_header or (bold_first_column and c == 0), align=align)
+            paras = [Para(line, bold=is_bold(is_header, c), align=align)
                      for line in (value.split("\n") if value else [""])]
             fill_text_frame(cell.text_frame, paras, fonts, size, color, MSO_ANCHOR.TOP)
     return frame

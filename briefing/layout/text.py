@@ -6,7 +6,7 @@ characters), and sizes every text box from the measurer, never from autofit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from lxml import etree
@@ -14,7 +14,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from .measure import TextMeasurer
+from .measure import TextMeasurer, measurer_for
 
 LINE_SPACING = 1.25  # line pitch as a multiple of the font size, set exactly (spcPts)
 BOX_MARGIN_PT = 4.0  # inner margin of every text box, all sides
@@ -22,18 +22,20 @@ BOX_MARGIN_PT = 4.0  # inner margin of every text box, all sides
 
 @dataclass(frozen=True)
 class Fonts:
+    """The faces a run names, and how to measure it as this machine will draw it."""
+
     latin: str
     east_asian: str
     lang: str  # zh-CN or zh-TW
     heading: str = ""  # East-Asian face for titles; empty means ``east_asian``
     latin_file: str = ""  # the Latin font's file, when the template names one
+    fallback: tuple[str, ...] = ()  # faces to look for where there is no fontconfig
 
     def for_headings(self) -> Fonts:
-        return Fonts(self.latin, self.heading or self.east_asian, self.lang, latin_file=self.latin_file)
+        return replace(self, east_asian=self.heading or self.east_asian, heading="")
 
-    @property
-    def measurer(self) -> TextMeasurer:
-        return TextMeasurer(self.latin, self.latin_file)
+    def measurer(self, bold: bool = False) -> TextMeasurer:
+        return measurer_for(self.latin, self.east_asian, self.lang, bold, self.latin_file, self.fallback)
 
 
 @dataclass
@@ -97,7 +99,7 @@ def _line_count(measurer: TextMeasurer, text: str, width_em: float) -> int:
 def para_height(para: Para, fonts: Fonts, base: float, width_pt: float, first: bool) -> float:
     size = base * para.scale
     usable = width_pt - 2 * BOX_MARGIN_PT - (bullet_indent_pt(size) if para.bullet else 0)
-    lines = _line_count(fonts.measurer, para.text, usable / size)
+    lines = _line_count(fonts.measurer(para.bold), para.text, usable / size)
     before = 0.0 if first else para.space_before * base
     return before + lines * size * LINE_SPACING
 
