@@ -238,6 +238,7 @@ def template_init(path: Path, force: bool) -> None:
 def template_check(path: Path) -> None:
     """Validate the template at PATH and its files; list every problem, each with its line."""
     from .errors import TemplateProblems
+    from .layout.colors import template_contrast_warnings
     from .layout.fonts import template_font_warnings
     from .template import check_deck_files, load_template
 
@@ -250,7 +251,7 @@ def template_check(path: Path) -> None:
         for problem in exc.problems:
             click.echo(f"briefing: error: {problem}", err=True)
         sys.exit(2)
-    for message in template_font_warnings(tmpl):
+    for message in [*template_font_warnings(tmpl), *template_contrast_warnings(tmpl)]:
         click.echo(f"briefing: warning: {message}", err=True)
     click.echo(f"{path}: ok")
 

@@ -36,10 +36,9 @@ def slide_texts(slide) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def slide_title(slide) -> str:  # type: ignore[no-untyped-def]
-    for shape in slide.shapes:
-        if shape.name == "Title":
-            return shape.text_frame.text
-    return ""
+    """The slide's title as PowerPoint sees it: the text of its title placeholder."""
+    title = slide.shapes.title
+    return title.text_frame.text if title is not None else ""
 
 
 @pytest.fixture(scope="session")

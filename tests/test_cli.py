@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+import pytest
+from pptx import Presentation
 
 from .conftest import SEEDS, run_cli
 
@@ -119,3 +123,42 @@ def test_preview_names_the_missing_program(tmp_path: Path, seeds_deck: Path) -> 
     assert done.stderr.strip().splitlines() == [
         "briefing: error: pdftoppm is not installed; install poppler-utils"] or "LibreOffice" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [["build"], ["build", "--bogus", "x"], ["nope"], ["build", "seeds", "--latest", "0"]])
+def test_usage_errors_are_one_line(args: list[str]) -> None:
+    done = run_cli(*args)
+    assert done.returncode == 2
+    _one_line_error(done.stderr, "--help")
+
+
+@pytest.mark.parametrize("asset", ["base", "logo"])
+def test_broken_base_or_logo_stops_before_any_report_is_read(tmp_path: Path, asset: str) -> None:
+    name = "corp.pptx" if asset == "base" else "logo.png"
+    (tmp_path / name).write_bytes(b"PK\x03\x04 not what it claims" if asset == "base" else b"GIF89a broken")
+    template = tmp_path / "t.yaml"
+    template.write_text(f"{asset}: {name}\n", "utf-8")
+    # A report that would fail to read shows the template was checked first.
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    done = run_cli("build", str(SEEDS), str(tmp_path / "empty.txt"), "-o", str(tmp_path / "d.pptx"),
+                   "-t", str(template))
+    assert done.returncode == 2
+    _one_line_error(done.stderr, f"{template}:1: {asset}: {name} is not")
+    assert not (tmp_path / "d.pptx").exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+                    reason="LibreOffice or poppler not installed")
+def test_preview_replaces_the_pages_of_an_earlier_rendering(tmp_path: Path, seeds_deck: Path) -> None:
+    out = tmp_path / "png"
+    out.mkdir()
+    stem = seeds_deck.stem
+    for n in range(1, 41):  # pages of an earlier, longer deck of the same name
+        (out / f"{stem}-{n:02d}.png").write_bytes(b"stale")
+    (out / "other-01.png").write_bytes(b"another deck's page")
+    done = run_cli("preview", str(seeds_deck), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    pages = sorted(out.glob(f"{stem}-*.png"))
+    assert len(pages) == len(Presentation(str(seeds_deck)).slides)
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pages)
+    assert (out / "other-01.png").exists()

@@ -116,3 +116,16 @@ def test_slide_numbers_and_footer(seeds_prs) -> None:  # type: ignore[no-untyped
     for i, slide in enumerate(list(seeds_prs.slides)[1:], 2):
         numbers = [s.text_frame.text for s in slide.shapes if s.name == "Slide Number"]
         assert numbers == [f"{i} / {total}"]
+
+
+def test_every_slide_has_a_title_placeholder(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    """Outline view, the navigation pane and screen readers find each slide's title."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    for slide in seeds_prs.slides:
+        title = slide.shapes.title
+        assert title is not None and title.text_frame.text.strip()
+        assert title.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+        # The title is the only placeholder, and is styled by the engine, not the master.
+        assert [s for s in slide.shapes if s.is_placeholder] == [title]
+        assert title.text_frame._txBody.find(qn("a:bodyPr")).find(qn("a:noAutofit")) is not None

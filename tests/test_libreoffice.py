@@ -15,7 +15,7 @@ from pptx import Presentation
 
 from briefing.preview import deck_to_pdf
 
-from .conftest import ROOT, SEEDS, TEMPLATES, restricted_fontconfig, run_cli
+from .conftest import ROOT, SEEDS, TEMPLATES, restricted_fontconfig, run_cli, slide_title
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 pdfplumber = pytest.importorskip("pdfplumber")
@@ -114,6 +114,7 @@ def test_corporate_base_is_used_and_its_samples_removed(tmp_path: Path, suffix: 
     deck, pdf = _build_and_render(tmp_path, "-t", str(template))
     prs = Presentation(str(deck))
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+    assert all(slide_title(slide) for slide in prs.slides)
     all_text = "\n".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
     assert "sample" not in all_text.lower()
     assert characters_outside_shapes(deck, pdf) == []
@@ -141,8 +142,24 @@ def test_sixteen_districts_scale(tmp_path: Path, fonts_seen: str) -> None:
     deck = tmp_path / "deck.pptx"
     done = run_cli("build", str(corpus), "-o", str(deck), "-q")
     assert done.returncode == 0, done.stderr
-    titles = [next((s.text_frame.text for s in slide.shapes if s.name == "Title"), "")
-              for slide in Presentation(str(deck)).slides]
+    titles = [slide_title(slide) for slide in Presentation(str(deck)).slides]
     assert sum(1 for t in titles if t.endswith("区") or t.endswith("新区")) == 16
     assert any(t.startswith("各区比较") for t in titles) and any(t.startswith("主题强度对比") for t in titles)
     assert characters_outside_shapes(deck, deck_to_pdf(deck, tmp_path)) == []
+
+
+def test_base_without_a_title_layout_still_gives_every_slide_a_title(tmp_path: Path) -> None:
+    """A corporate deck whose only layout has no title: the engine's title becomes one."""
+    prs = Presentation()
+    layouts = prs.slide_layouts
+    for layout in list(layouts)[1:]:
+        layouts.remove(layout)
+    title = next(ph for ph in layouts[0].placeholders if ph.placeholder_format.type == 3)  # centre title
+    title._element.getparent().remove(title._element)
+    prs.save(str(tmp_path / "untitled.pptx"))
+    template = tmp_path / "t.yaml"
+    template.write_text("base: untitled.pptx\n", "utf-8")
+    deck, pdf = _build_and_render(tmp_path, "-t", str(template))
+    reopened = Presentation(str(deck))
+    assert all(slide_title(slide) for slide in reopened.slides)
+    assert characters_outside_shapes(deck, pdf) == []

@@ -121,7 +121,7 @@ def test_logo_must_be_a_real_image_of_sane_size(tmp_path: Path) -> None:
 
     (tmp_path / "logo.png").write_text("not an image", "utf-8")
     path = _write(tmp_path, "logo: logo.png\n")
-    with pytest.raises(TemplateError, match="logo: logo.png is not an image"):
+    with pytest.raises(TemplateError, match=r"logo: logo\.png is not an image"):
         check_deck_files(load_template(path))
     # A small file that claims a huge canvas: refused from its header, never decoded.
     Image.new("1", (12_000, 12_000)).save(tmp_path / "logo.png", optimize=True)

@@ -32,7 +32,8 @@ from ..cleaner import convert_script
 from ..errors import OutputError, TemplateError
 from ..model import Briefing, DistrictComparison, Leader, Meeting, MeetingKind
 from ..template import Template
-from .tables import TableStyle, add_table, clamp_row, column_widths, is_dark, mix, paginate_rows, row_height
+from .colors import mix, readable_on
+from .tables import TableStyle, add_table, clamp_row, column_widths, paginate_rows, row_height
 from .text import (
     BOX_MARGIN_PT,
     Fonts,
@@ -443,16 +444,15 @@ class DeckWriter:
         header = [self.s("区"), *(self.s(t) for t in themes)]
         shares = [dict(row.themes) for row in self.briefing.districts]
         top = max((v for d in shares for v in d.values()), default=0.0) or 1.0
-        background, strong = self.t.color("background"), self.t.color("primary")
         rows, fills, colors = [], [], []
         for row, share in zip(self.briefing.districts, shares, strict=True):
             cells, cell_fills, cell_colors = [self.s(row.district)], [None], [None]
             for theme in themes:
                 value = share.get(theme, 0.0)
-                fill = mix(background, strong, 0.08 + 0.92 * value / top) if value else None
+                fill, text = heat_cell_colors(self.t, value / top) if value else (None, None)
                 cells.append(f"{value:.0%}" if value else "—")
                 cell_fills.append(fill)
-                cell_colors.append(("FFFFFF" if is_dark(fill) else self.t.color("text")) if fill else None)
+                cell_colors.append(text)
             rows.append(cells)
             fills.append(cell_fills)
             colors.append(cell_colors)
@@ -518,6 +518,13 @@ class DeckWriter:
     def write(self, out: Path) -> None:
         """Save atomically: a failed or interrupted run leaves any previous deck intact."""
         save_atomically(out, self.prs.save)
+
+
+def heat_cell_colors(template: Template, strength: float) -> tuple[str, str]:
+    """Fill and text colour of a heat-map cell whose value is ``strength`` (0–1] of the
+    largest: the background shaded towards the primary colour, text that stays readable."""
+    fill = mix(template.color("background"), template.color("primary"), 0.08 + 0.92 * strength)
+    return fill, readable_on(fill, [template.color("text"), template.color("background")])
 
 
 def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]

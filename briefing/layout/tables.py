@@ -103,18 +103,6 @@ def paginate_rows(heights: list[float], header: float, available: float) -> list
     return pages
 
 
-def mix(color_a: str, color_b: str, share: float) -> str:
-    """The colour ``share`` of the way from ``color_a`` to ``color_b`` (hex RGB)."""
-    a = [int(color_a[i: i + 2], 16) for i in (0, 2, 4)]
-    b = [int(color_b[i: i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(a, b, strict=True))
-
-
-def is_dark(color: str) -> bool:
-    r, g, b = (int(color[i: i + 2], 16) / 255 for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
-
-
 def _cell_fill(cell, color: str | None) -> None:  # type: ignore[no-untyped-def]
     if color is None:
         cell.fill.background()
