@@ -133,14 +133,15 @@ def test_logo_is_drawn_on_content_slides(tmp_path: Path) -> None:
     assert characters_outside_shapes(deck, pdf) == []
 
 
-def test_sixteen_districts_scale(tmp_path: Path, fonts_seen: str) -> None:
+@pytest.mark.parametrize("template", ["default", "government", "dark"])
+def test_sixteen_districts_scale(tmp_path: Path, template: str, fonts_seen: str) -> None:
     """Every district of Shanghai at once: comparison and heat map split or shrink, never spill."""
     from bench.corpus import generate
 
     corpus = tmp_path / "corpus"
     generate(corpus, 32)
     deck = tmp_path / "deck.pptx"
-    done = run_cli("build", str(corpus), "-o", str(deck), "-q")
+    done = run_cli("build", str(corpus), "-o", str(deck), "-q", "-t", str(TEMPLATES / f"{template}.yaml"))
     assert done.returncode == 0, done.stderr
     titles = [slide_title(slide) for slide in Presentation(str(deck)).slides]
     assert sum(1 for t in titles if t.endswith("区") or t.endswith("新区")) == 16

@@ -233,18 +233,35 @@ def metrics_of_file(path: str, index: int = 0, scale: float = 1.0) -> FaceMetric
     """The advances of face ``index`` in ``path``, from the disk cache or fontTools."""
     stamp = _file_stamp(Path(path))
     key = f"{path}#{index}:{stamp[0]}:{stamp[1]}"
-    cache_file = cache_dir() / f"font-metrics-v{METRICS_VERSION}.json"
-    table = _read_json(cache_file) or {}
-    entry = table.get(key)
-    if entry is None:
+    entry = _metrics_cache().get(key)
+    if not _valid_entry(entry):
         entry = _read_advances(path, index)
         if entry is None:
             return NO_METRICS
+        cache_file = _metrics_cache_file()
         table = _read_json(cache_file) or {}  # another process may have added faces meanwhile
         table = {k: v for k, v in table.items() if not k.startswith(f"{path}#{index}:")}
         table[key] = entry
         _write_json(cache_file, table)
+        _metrics_cache()[key] = entry
     return FaceMetrics(f"{key}×{scale}", entry["advances"], entry.get("ideograph"), scale)
+
+
+def _metrics_cache_file() -> Path:
+    return cache_dir() / f"font-metrics-v{METRICS_VERSION}.json"
+
+
+@cache
+def _metrics_cache() -> dict:
+    """The cached advances of every face measured before, read once per process."""
+    return _read_json(_metrics_cache_file()) or {}
+
+
+def _valid_entry(entry: object) -> bool:
+    """A cache entry written by this version: anything else is measured again, never trusted."""
+    return (isinstance(entry, dict) and isinstance(entry.get("advances"), dict)
+            and all(isinstance(v, int | float) for v in entry["advances"].values())
+            and isinstance(entry.get("ideograph"), int | float | type(None)))
 
 
 def _read_advances(path: str, index: int) -> dict | None:
