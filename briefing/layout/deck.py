@@ -177,6 +177,15 @@ class DeckWriter:
             return
         shape.left, shape.top, shape.width, shape.height = Pt(left), Pt(top), Pt(width), Pt(height)
         shape.name = "Title"
+        # Above the bars and bands drawn so far, as the text box it replaces was.
+        sp = shape._element
+        sp_tree = sp.getparent()
+        sp_tree.remove(sp)
+        ext = sp_tree.find(qn("p:extLst"))
+        if ext is not None:
+            ext.addprevious(sp)
+        else:
+            sp_tree.append(sp)
         # No fill or outline from the layout: the title looks as the template says.
         sp_pr = shape._element.spPr
         for child in list(sp_pr):
