@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 
 from briefing.cleaner import convert_script
-from briefing.lexicon import SHANGHAI_DISTRICTS, chinese_numeral
+from briefing.lexicon import chinese_numeral
+from briefing.places import gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -47,9 +48,10 @@ def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     sources = [p.read_text("utf-8") for p in SEEDS]
+    shanghai = sorted((d for d in gazetteer().divisions if d.province == "上海市"), key=lambda d: d.adcode)
     paths = []
     for i in range(count):
-        district = SHANGHAI_DISTRICTS[i % len(SHANGHAI_DISTRICTS)]
+        district = shanghai[i % len(shanghai)]
         text = _renumber(_rename(sources[i % len(sources)], district.short), rng)
         path = folder / f"{i:05d}_{district.short}.txt"
         path.write_text(text, "utf-8")

@@ -12,6 +12,8 @@ def _facts(m: Meeting) -> dict[str, object]:
     return {
         "district": m.district,
         "district_recognised": m.district_confident,
+        "city": m.city,
+        "province": m.province,
         "kind": m.kind.value,
         "name": m.name,
         "date": {**to_jsonable(m.date), "label": m.date.label},

@@ -13,15 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import (
-    DOCUMENT_RE,
-    FIGURE_RE,
-    UNKNOWN_DISTRICT,
-    District,
-    chinese_number,
-    count_districts,
-    find_meetings,
-)
+from .lexicon import DOCUMENT_RE, FIGURE_RE, UNKNOWN_DISTRICT, chinese_number, find_meetings
 from .model import (
     AdoptedDocument,
     CleanDocument,
@@ -34,25 +26,23 @@ from .model import (
     Report,
     SourceSentence,
 )
+from .places import Division, PlaceSettings, display_name, locate
 from .segmenter import split_sentences
+
+HOME_SHANGHAI = PlaceSettings()
 
 # --- district ----------------------------------------------------------------------------
 
 
-def detect_district(report: Report, doc: CleanDocument, extra: tuple[District, ...] = ()) -> str | None:
-    """The district a report is about: the one it names most, headings counting double."""
-    counts: Counter[str] = Counter()
-    for p in report.paragraphs:
-        weight = 2 if p.is_heading else 1
-        for name, n in count_districts(p.text, extra).items():
-            counts[name] += n * weight
-    if not counts:
-        counts.update(count_districts("\n".join([doc.title or "", *doc.paragraphs]), extra))
-    if not counts and doc.outlet:
-        counts.update(count_districts(doc.outlet, extra))
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+def detect_district(report: Report, doc: CleanDocument, places: PlaceSettings = HOME_SHANGHAI) -> Division | None:
+    """The division a report is about: named most (headings count double), in its page's
+    title, its outlet or its web address."""
+    pieces = [(p.text, 2.0 if p.is_heading else 1.0) for p in report.paragraphs]
+    found = locate(pieces, doc.url, places.home, places.extra)
+    if found is None:
+        page = [doc.title or "", *doc.paragraphs, doc.outlet or ""]
+        found = locate([(text, 1.0) for text in page if text], doc.url, places.home, places.extra)
+    return found
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -289,16 +279,16 @@ def _other_name(report: Report, doc: CleanDocument) -> str:
     return report.body[0].text[:30] if report.body else doc.path.stem
 
 
-def extract_meeting(
-    report: Report, doc: CleanDocument, extra_districts: tuple[District, ...] = ()
-) -> Meeting:
+def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = HOME_SHANGHAI) -> Meeting:
     """All facts of one report, as a meeting of its own (merging happens after)."""
-    district = detect_district(report, doc, extra_districts)
+    division = detect_district(report, doc, places)
     kind, name = _meeting_kind(report.meeting_mention)
     text = "\n".join(p.text for p in report.paragraphs)
     return Meeting(
-        district=district or UNKNOWN_DISTRICT,
-        district_confident=district is not None,
+        district=display_name(division, places.home) if division else UNKNOWN_DISTRICT,
+        district_confident=division is not None,
+        city=division.city if division else "",
+        province=division.province if division else "",
         kind=kind,
         name=name or _other_name(report, doc),
         date=detect_date(report, doc),
@@ -344,11 +334,11 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
 
 def extract_meetings(
     docs_reports: list[tuple[CleanDocument, list[Report]]],
-    extra_districts: tuple[District, ...] = (),
+    places: PlaceSettings = HOME_SHANGHAI,
     on_warning: Callable[[str], None] | None = None,
 ) -> list[Meeting]:
     meetings = [
-        extract_meeting(report, doc, extra_districts)
+        extract_meeting(report, doc, places)
         for doc, reports in docs_reports
         for report in reports
     ]

@@ -1,7 +1,7 @@
 """Domain vocabulary shared by the segmenter and the extractor.
 
-Districts (the gazetteer), meeting names and Chinese numerals: what a reader of
-district meeting reports recognises at a glance, written down once. All patterns work
+Meeting names, figures, documents and Chinese numerals: what a reader of district
+meeting reports recognises at a glance, written down once (places: :mod:`.places`). All patterns work
 on Simplified text, which the cleaner produces.
 """
 
@@ -12,61 +12,7 @@ from dataclasses import dataclass
 
 from .model import MeetingKind
 
-# --- districts ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class District:
-    name: str  # canonical display name, e.g. "金山区"
-    short: str  # what reports also write alone, e.g. "金山"
-    city: str = "上海"
-
-
-SHANGHAI_DISTRICTS: tuple[District, ...] = tuple(
-    District(name, short)
-    for name, short in [
-        ("浦东新区", "浦东"), ("黄浦区", "黄浦"), ("徐汇区", "徐汇"), ("长宁区", "长宁"),
-        ("静安区", "静安"), ("普陀区", "普陀"), ("虹口区", "虹口"), ("杨浦区", "杨浦"),
-        ("闵行区", "闵行"), ("宝山区", "宝山"), ("嘉定区", "嘉定"), ("金山区", "金山"),
-        ("松江区", "松江"), ("青浦区", "青浦"), ("奉贤区", "奉贤"), ("崇明区", "崇明"),
-    ]
-)
-
-# Cities whose districts a report names as 城市+市+区名 (重庆市璧山区); the sixteen Shanghai
-# districts are known by name, so a report may omit 上海市.
-OTHER_CITIES = (
-    "北京", "天津", "重庆", "广州", "深圳", "杭州", "南京", "苏州", "无锡", "宁波", "武汉",
-    "成都", "西安", "长沙", "郑州", "济南", "青岛", "合肥", "福州", "厦门", "南昌", "沈阳",
-    "大连", "长春", "哈尔滨", "石家庄", "太原", "呼和浩特", "南宁", "海口", "贵阳", "昆明",
-    "拉萨", "兰州", "西宁", "银川", "乌鲁木齐", "东莞", "佛山", "珠海", "温州", "绍兴",
-    "嘉兴", "湖州", "常州", "南通", "徐州", "扬州", "泉州", "烟台", "潍坊", "洛阳",
-)
-
-# Words that contain a district's short name without meaning the district.
-_FALSE_FRIENDS = {"黄浦": ("黄浦江",), "静安": ("静安寺",), "长宁": ("长宁路",), "普陀": ("普陀山",)}
-
 UNKNOWN_DISTRICT = "未识别"
-
-
-def count_districts(text: str, extra: tuple[District, ...] = ()) -> dict[str, int]:
-    """How often each known district is named in ``text`` (full or short name)."""
-    counts: dict[str, int] = {}
-    for d in (*SHANGHAI_DISTRICTS, *extra):
-        hits = text.count(d.short)
-        for friend in _FALSE_FRIENDS.get(d.short, ()):
-            hits -= text.count(friend)
-        if d.name != d.short and not d.name.startswith(d.short):
-            hits += text.count(d.name)
-        if hits > 0:
-            counts[d.name] = counts.get(d.name, 0) + hits
-    city_re = re.compile(
-        rf"(?P<city>{'|'.join(OTHER_CITIES)})市(?P<district>[\u4e00-\u9fff]{{1,3}}?(?:新区|区|县))"
-        r"(?=委|政府|人大|政协|第|[\u4e00-\u9fff]{0,4}(?:召开|举行|会议|全会)|[，。、\s])"
-    )
-    for m in city_re.finditer(text):
-        name = f"{m.group('city')}市{m.group('district')}"
-        counts[name] = counts.get(name, 0) + 3
-    return counts
 
 
 # --- numerals ----------------------------------------------------------------------

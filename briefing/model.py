@@ -208,6 +208,8 @@ class Meeting:
     keywords: list[tuple[str, float]] = field(default_factory=list)
     points: list[KeyPoint] = field(default_factory=list)
     district_confident: bool = True
+    city: str = ""  # the district's city and province, where the gazetteer knows them
+    province: str = ""
 
     @property
     def sources(self) -> list[Path]:

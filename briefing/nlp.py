@@ -26,13 +26,10 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from .cache import cache_dir
+
 # Words the caller adds (quoted programme names) are as likely as a common word.
 ADDED_WORD_FREQ = 2000
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "briefing"
 
 
 @cache

@@ -13,9 +13,9 @@ from .cleaner import clean_source
 from .comparer import compare
 from .errors import InputError
 from .extractor import extract_meetings
-from .lexicon import District
 from .model import Briefing, CleanDocument, CleaningReport, Report, SourceEntry
 from .parallel import parallel_map
+from .places import PlaceSettings
 from .reader import collect_inputs, read_source
 from .segmenter import segment_document
 from .summarizers.keyword_heading import SummarizerSettings, summarize
@@ -87,12 +87,8 @@ def summarizer_settings(template: Template) -> SummarizerSettings:
     )
 
 
-def extra_districts(template: Template) -> tuple[District, ...]:
-    extras = []
-    for name in template["districts"]:
-        short = name.removesuffix("新区").removesuffix("区").removesuffix("县") or name
-        extras.append(District(name, short, city=""))
-    return tuple(extras)
+def place_settings(template: Template) -> PlaceSettings:
+    return PlaceSettings.from_names(template["home_region"], template["districts"])
 
 
 def build_briefing(
@@ -103,7 +99,7 @@ def build_briefing(
     pairs: list[tuple[CleanDocument, list[Report]]] = [
         (doc, segment_document(doc, on_warning)) for doc in docs
     ]
-    meetings = extract_meetings(pairs, extra_districts(template), on_warning)
+    meetings = extract_meetings(pairs, place_settings(template), on_warning)
     summarize(meetings, summarizer_settings(template))
     taxonomy = {k: list(v) for k, v in template["themes"].items()}
     districts = compare(meetings, taxonomy, latest)

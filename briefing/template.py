@@ -127,6 +127,7 @@ SCHEMA: dict[str, Any] = {
                 "stopwords_extra": _text_list},
     "themes": _taxonomy,
     "districts": _text_list,
+    "home_region": _text,
 }
 
 # --- loading with line numbers --------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.extractor import context_year, find_leaders
-from briefing.lexicon import count_districts, find_meetings
+from briefing.lexicon import find_meetings
 
 
 def _meeting(summary: dict, name: str) -> dict:  # type: ignore[type-arg]
@@ -50,13 +50,6 @@ def test_key_figures_with_measures(seeds_summary) -> None:  # type: ignore[no-un
     assert ("3726.3亿元", "属地规上工业产值") in figures
     assert ("290项", "改革任务") in figures
     assert ("1736家", "规上工业企业") in figures
-
-
-def test_district_names_in_either_form() -> None:
-    assert count_districts("杨浦发展") == {"杨浦区": 1}
-    assert "浦东新区" in count_districts("浦东新区区委全会")
-    assert count_districts("重庆市璧山区委全会召开").get("重庆市璧山区")
-    assert "黄浦区" not in count_districts("黄浦江两岸")
 
 
 def test_meeting_names_normalised() -> None:

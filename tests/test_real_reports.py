@@ -40,7 +40,8 @@ def test_html_page_with_clutter(fixture_summary) -> None:  # type: ignore[no-unt
 
 
 def test_district_of_another_city(fixture_summary) -> None:  # type: ignore[no-untyped-def]
-    m = _by_district(fixture_summary, "重庆市璧山区")
+    m = _by_district(fixture_summary, "璧山区")
+    assert m["province"] == "重庆市"
     assert m["date"]["label"] == "2023年末（推断）"
     assert ("区委书记", "张智奎") in {(x["role"], x["name"]) for x in m["leaders"]}
     assert all("讲话" not in p["text"] and "工作报告" not in p["text"] for p in m["points"])

@@ -1,0 +1,14 @@
+"""Domain knowledge kept as data: word lists and rule tables, read once where used."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+
+def read_text(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text("utf-8")
+
+
+def read_list(name: str) -> list[str]:
+    """The entries of a list file: one per line, blank lines and "#" comments skipped."""
+    return [line.strip() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")]

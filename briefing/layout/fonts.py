@@ -13,7 +13,6 @@ advances are kept in the user's cache folder, keyed by the file's path, size and
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -24,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..nlp import cache_dir
+from ..cache import cache_dir, file_stamp, read_json, write_json
 
 METRICS_VERSION = 1
 # Characters whose advances are kept per face: Latin, punctuation and symbols a report
@@ -159,13 +158,13 @@ def _folder_match(request: FaceRequest, original: FaceRequest) -> ResolvedFace |
 def folder_index() -> list[_IndexedFace]:
     """Every face in :func:`font_dirs`, with its names and style, cached on disk."""
     files = sorted(p for d in font_dirs() if d.is_dir() for p in d.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
-    stamp = [[str(p), *_file_stamp(p)] for p in files]
+    stamp = [[str(p), *file_stamp(p)] for p in files]
     cache_file = cache_dir() / "font-index.json"
-    cached = _read_json(cache_file)
+    cached = read_json(cache_file)
     if cached and cached.get("version") == METRICS_VERSION and cached.get("files") == stamp:
         return [_IndexedFace(**face) for face in cached["faces"]]
     faces = [face for path in files for face in _faces_of(path)]
-    _write_json(cache_file, {"version": METRICS_VERSION, "files": stamp, "faces": [vars(f) for f in faces]})
+    write_json(cache_file, {"version": METRICS_VERSION, "files": stamp, "faces": [vars(f) for f in faces]})
     return faces
 
 
@@ -220,18 +219,10 @@ class FaceMetrics:
 NO_METRICS = FaceMetrics("none", {})
 
 
-def _file_stamp(path: Path) -> list[int]:
-    try:
-        st = path.stat()
-    except OSError:
-        return [0, 0]
-    return [st.st_size, st.st_mtime_ns]
-
-
 @cache
 def metrics_of_file(path: str, index: int = 0, scale: float = 1.0) -> FaceMetrics:
     """The advances of face ``index`` in ``path``, from the disk cache or fontTools."""
-    stamp = _file_stamp(Path(path))
+    stamp = file_stamp(Path(path))
     key = f"{path}#{index}:{stamp[0]}:{stamp[1]}"
     entry = _metrics_cache().get(key)
     if not _valid_entry(entry):
@@ -239,10 +230,10 @@ def metrics_of_file(path: str, index: int = 0, scale: float = 1.0) -> FaceMetric
         if entry is None:
             return NO_METRICS
         cache_file = _metrics_cache_file()
-        table = _read_json(cache_file) or {}  # another process may have added faces meanwhile
+        table = read_json(cache_file) or {}  # another process may have added faces meanwhile
         table = {k: v for k, v in table.items() if not k.startswith(f"{path}#{index}:")}
         table[key] = entry
-        _write_json(cache_file, table)
+        write_json(cache_file, table)
         _metrics_cache()[key] = entry
     return FaceMetrics(f"{key}×{scale}", entry["advances"], entry.get("ideograph"), scale)
 
@@ -254,7 +245,7 @@ def _metrics_cache_file() -> Path:
 @cache
 def _metrics_cache() -> dict:
     """The cached advances of every face measured before, read once per process."""
-    return _read_json(_metrics_cache_file()) or {}
+    return read_json(_metrics_cache_file()) or {}
 
 
 def _valid_entry(entry: object) -> bool:
@@ -288,29 +279,6 @@ def _read_advances(path: str, index: int) -> dict | None:
 
 def face_metrics(face: ResolvedFace) -> FaceMetrics:
     return metrics_of_file(face.path, face.index) if face.path else NO_METRICS
-
-
-# --- small JSON files in the cache folder -------------------------------------------------------
-
-
-def _read_json(path: Path) -> dict | None:
-    """A cache file's content; anything unreadable or foreign counts as no cache."""
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _write_json(path: Path, data: dict) -> None:
-    """Write through a temporary file and a rename; a cache that cannot be written is skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 # --- what the user is told ------------------------------------------------------------------

@@ -395,10 +395,14 @@ def shown_keywords(weights: dict[str, float], limit: int = 12,
 
 def _proper_names(meeting: Meeting) -> frozenset[str]:
     """People and places: they identify a meeting but are not what it is about."""
-    from ..lexicon import SHANGHAI_DISTRICTS
+    from ..places import gazetteer
 
-    places = {d.name for d in SHANGHAI_DISTRICTS} | {meeting.district}
-    return frozenset({leader.name for leader in meeting.leaders} | places)
+    places = {meeting.district, meeting.city, meeting.province}
+    if meeting.province:  # the places around: a neighbour named is no topic either
+        for d in gazetteer().divisions:
+            if d.province == meeting.province:
+                places.update((d.name, d.short))
+    return frozenset({leader.name for leader in meeting.leaders} | places - {""})
 
 
 def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:

