@@ -1,15 +1,28 @@
 """How well `briefing` reads the facts of real pages: scored field by field against hand-checked gold.
 
-Each page in tests/corpus/ (NNN_slug.txt) has a gold file (NNN_slug.gold.yaml) with its source
-URL and, per meeting: district (with its city and province), kind, name, date as the page gives
-it, and the main leader; plus the lines of site chrome that must never reach a slide.
+Each page in tests/corpus/ (NNN_slug.txt, its first line the page's address) has a gold
+file (NNN_slug.gold.yaml): per meeting the district with its city and province, kind,
+name, the date as the page gives it and the main leader; the lines of site chrome that
+must never reach a slide; and what makes the page hard. A page with no meeting has an
+empty list: the tool must find none there.
 
-Run: python bench/facts.py [--show]   (--show prints every miss)
+Fields, over the gold meetings (pages for "meetings" and "chrome"):
+  meetings  the page yields as many meetings as the gold lists (0 invented, 0 lost)
+  district  name, and city and province where the gold gives them
+  kind      the meeting kind
+  name      the meeting's name as the gold writes it (brackets and script normalised)
+  date      month and day as the page gives them; where the page gives none, none invented
+  leader    the first leader listed is the gold's main leader
+  chrome    no chrome line of the gold appears in anything the tool outputs
+  future    dates after the page's own date or after today (should be 0)
+
+Run: python bench/facts.py [--show] [PAGE...]   (--show prints every miss)
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import subprocess
@@ -20,7 +33,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-FIELDS = ("meetings", "district", "kind", "date", "leader", "chrome")
+FIELDS = ("meetings", "district", "kind", "name", "date", "leader", "chrome")
 
 
 def summarize(page: Path) -> dict:
@@ -31,51 +44,91 @@ def summarize(page: Path) -> dict:
     return json.loads(done.stdout)
 
 
+def _simplified(text: str) -> str:
+    from briefing.cleaner import convert_script
+
+    return convert_script(text, "zh-Hans")
+
+
+def _norm_name(name: str) -> str:
+    return re.sub(r"[()（）\s]", "", _simplified(name))
+
+
 def _month_day(text: str) -> tuple[int, int] | None:
-    found = re.search(r"(\d{1,2})月(\d{1,2})日", text)
+    found = re.search(r"(\d{1,2})月(\d{1,2})日", text) or re.search(r"\d{4}-(\d{1,2})-(\d{1,2})", text)
     return (int(found[1]), int(found[2])) if found else None
 
 
-def score_page(gold: dict, result: dict) -> dict[str, tuple[bool, str]]:
-    """Field → (right, what was found) for the page's first gold meeting."""
-    found = result.get("meetings", [])
-    want = gold["meetings"][0]
-    got = found[0] if found else {}
+def score_meeting(want: dict, got: dict | None) -> dict[str, tuple[bool, str]]:
+    """Field → (right, what was found) for one gold meeting."""
+    if got is None:
+        return {field: (False, "no meeting") for field in ("district", "kind", "name", "date", "leader")}
     date = got.get("date") or {}
     leaders = [leader["name"] for leader in got.get("leaders", [])]
-    visible = json.dumps(found, ensure_ascii=False)
-    chrome_seen = [line for line in gold.get("chrome", []) if line.strip() and line.strip() in visible]
-    return {
-        "meetings": (len(found) == len(gold["meetings"]), str(len(found))),
-        "district": (bool(got) and want["district"] in got.get("district", ""), got.get("district", "—")),
+    district_right = want["district"] in got.get("district", "") and (
+        not want.get("city") or got.get("city") == want["city"]) and got.get("province") == want["province"]
+    wanted_day = _month_day(want["date"] or "")
+    found_day = (date.get("month"), date.get("day")) if date.get("day") else None
+    out = {
+        "district": (district_right, f"{got.get('district', '—')} ({got.get('city')}, {got.get('province')})"),
         "kind": (got.get("kind") == want["kind"], got.get("kind", "—")),
-        "date": ((date.get("month"), date.get("day")) == _month_day(want["date"]), date.get("label", "—")),
-        "leader": (bool(leaders) and leaders[0] == want["leader"], "、".join(leaders[:3]) or "—"),
-        "chrome": (not chrome_seen, "；".join(chrome_seen) or "none"),
+        "name": (_norm_name(got.get("name", "")) == _norm_name(want["name"]), got.get("name", "—")),
+        "date": (found_day == wanted_day, date.get("label", "—")),
     }
+    if want.get("leader"):
+        out["leader"] = (bool(leaders) and leaders[0] == want["leader"], "、".join(leaders[:3]) or "—")
+    return out
+
+
+def future_dates(result: dict, published: str | None) -> list[str]:
+    today = dt.date.today()
+    limit = min(today, dt.date.fromisoformat(published)) if published else today
+    found = []
+    for m in result.get("meetings", []):
+        date = m.get("date") or {}
+        if date.get("year") and dt.date(date["year"], date.get("month") or 1, date.get("day") or 1) > limit:
+            found.append(f"{m.get('name')}: {date.get('label')}")
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every miss")
+    parser.add_argument("pages", nargs="*", type=Path, help="pages to score (default: the whole corpus)")
     args = parser.parse_args()
-    pages = sorted(CORPUS.glob("*.txt"))
-    totals = dict.fromkeys(FIELDS, 0)
+    pages = args.pages or sorted(CORPUS.glob("*.txt"))
+    right = dict.fromkeys(FIELDS, 0)
+    total = dict.fromkeys(FIELDS, 0)
     misses: list[str] = []
+    futures: list[str] = []
     for page in pages:
         gold = yaml.safe_load(page.with_suffix(".gold.yaml").read_text("utf-8"))
-        for field, (right, seen) in score_page(gold, summarize(page)).items():
-            totals[field] += right
-            if not right:
-                want = gold["meetings"][0].get(field, len(gold["meetings"])) if field != "chrome" else "no chrome"
+        result = summarize(page)
+        found = result.get("meetings", [])
+        checks: list[tuple[str, bool, str, str]] = [
+            ("meetings", len(found) == len(gold["meetings"]), str(len(gold["meetings"])), str(len(found)))]
+        for i, want in enumerate(gold["meetings"]):
+            for field, (ok, seen) in score_meeting(want, found[i] if i < len(found) else None).items():
+                checks.append((field, ok, str(want.get(field, "")), seen))
+        visible = _simplified(json.dumps(found, ensure_ascii=False))
+        chrome_seen = [line for line in gold.get("chrome", []) if len(line.strip()) > 1
+                       and _simplified(line.strip()) in visible]
+        checks.append(("chrome", not chrome_seen, "none", "；".join(chrome_seen)))
+        published = next((s.get("published") for s in result.get("sources", []) if s.get("published")), None)
+        futures += [f"{page.name}: {f}" for f in future_dates(result, published)]
+        for field, ok, want, seen in checks:
+            total[field] += 1
+            right[field] += ok
+            if not ok:
                 misses.append(f"{page.name}: {field}: want {want}, got {seen}")
-    n = len(pages)
-    print(f"{n} real pages in {CORPUS.relative_to(ROOT)}")
-    print("field        right   share")
+    print(f"{len(pages)} real pages in {CORPUS.relative_to(ROOT)}")
+    print("field        right     share")
     for field in FIELDS:
-        print(f"{field:<12} {totals[field]:>3}/{n:<3} {totals[field] / n if n else 0:6.2f}")
+        share = right[field] / total[field] if total[field] else 0.0
+        print(f"{field:<12} {right[field]:>3}/{total[field]:<4} {share:6.2f}")
+    print(f"{'future':<12} {len(futures):>3}")
     if args.show:
-        print("\n".join(misses))
+        print("\n".join(misses + futures))
 
 
 if __name__ == "__main__":

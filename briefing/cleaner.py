@@ -131,7 +131,7 @@ def _wrong_bytes(line: str, encoding: str) -> bytes:
 
 
 def _looks_garbled(line: str) -> bool:
-    if _SUSPECT_RE.search(line):
+    if _suspect(line):
         return True
     latin_letters = sum(1 for ch in line if "\u00c0" <= ch <= "\u00ff" or "\x80" <= ch <= "\x9f")
     if latin_letters >= 3 and latin_letters * 5 >= len(line):
@@ -167,12 +167,20 @@ def _han_quality(text: str) -> float:
     return common / len(text) - suspects / max(len(text), 1)
 
 
+# A web address keeps its "?" and Latin letters: they are no sign of a broken decoding.
+_URL_RE = re.compile(r"https?://[^\s\u4e00-\u9fff，。]+")
+
+
+def _suspect(text: str) -> bool:
+    return bool(_SUSPECT_RE.search(_URL_RE.sub(lambda m: "u" * len(m.group(0)), text)))
+
+
 def drop_damaged_clauses(line: str) -> tuple[str, int]:
     """Remove the clauses that still hold mojibake; returns (line, clauses dropped)."""
-    if not _SUSPECT_RE.search(line):
+    if not _suspect(line):
         return line, 0
     clauses = _CLAUSE_SPLIT_RE.split(line)
-    kept = [c for c in clauses if not _SUSPECT_RE.search(c)]
+    kept = [c for c in clauses if not _suspect(c)]
     dropped = len(clauses) - len(kept)
     text = "".join(kept).strip()
     if text and text[-1] in "，,：:":

@@ -185,11 +185,18 @@ class KeyPoint:
 
 
 class MeetingKind(StrEnum):
+    """The meetings a district's, county's or banner's bodies hold (briefing/data/meetings.yaml)."""
+
     PLENARY = "全会"
     STANDING = "常委会会议"
     STANDING_ENLARGED = "常委会扩大会议"
     STUDY = "中心组学习会"
     GOVERNMENT = "政府常务会议"
+    GOVERNMENT_PLENARY = "政府全体会议"
+    CONGRESS_STANDING = "人大常委会会议"
+    PEOPLES_CONGRESS = "人民代表大会"
+    CPPCC = "政协会议"
+    PARTY_CONGRESS = "党代表大会"
     OTHER = "其他"
 
 

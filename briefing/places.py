@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .cache import cache_dir, file_stamp, read_json, write_json
+from .data import surnames
 
 # Weights of the evidence for a division.
 FULL_NAME_WEIGHT = 3.0
@@ -32,15 +33,21 @@ CITY_WEIGHT = 1.5  # its city named on the page (or in the address)
 PROVINCE_WEIGHT = 0.75
 REPETITION_SCALE = 2.0  # mentions count as this times log(1 + their weight)
 HOME_WEIGHT = 0.25  # ties go to the home region
+# Taiwan, Hong Kong and Macau hold no 区委 or 县政府 meetings: a name they share with a
+# mainland division (后里 / 海陵, both "tzhl") goes to the mainland one.
+OUTSIDE_SYSTEM = ("71", "81", "82")
 LEVEL_WEIGHT = 0.5  # 县委/全县 on the page favours a county over a district of the same name
 OFF_LEVEL_FACTOR = 0.5  # a page that speaks only of 县 halves the score of 区 (and so on)
 DOMINANT_LEVEL = 3  # mentions of 县委/全县… from which a page's level counts as settled
 MIN_PINYIN = 5  # shorter romanised names match too many web addresses
-ADDRESS_EXTRA_LETTERS = 6  # letters an address word may carry after a place name (…news)
+ADDRESS_EXTRA_LETTERS = 6  # letters an address word may carry besides a place name (…news)
+ADDRESS_PREFIX_LETTERS = 3  # letters before it (a province's or city's initials: hb…)
+MIN_INITIALS = 4  # city and district initials together: fewer match too many districts
 # A short name that jieba's dictionary knows as an adjective or verb (友好, 前进) is taken
 # for the word; a noun too (和平, 东方) unless it is rarer than this IDF.
 COMMON_WORD_IDF = 7.5
 SPAN_CHARS = 4  # how far a longer dictionary word around a short name is looked for
+PERSON_LIST_MARKS = set("、，,：:；（(）) \n等和及")  # what stands around a name in a list of people
 
 
 @dataclass(frozen=True)
@@ -225,7 +232,7 @@ def _address_words(url: str | None) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", f"{parsed.hostname or ''} {parsed.path}")]
 
 
-ROMAN_VERSION = 1
+ROMAN_VERSION = 2
 
 
 @cache
@@ -239,34 +246,77 @@ def _roman_index() -> dict[str, list[str]]:
     cached = read_json(cache_file)
     if cached and cached.get("stamp") == stamp and isinstance(cached.get("index"), dict):
         return cached["index"]
-    from pypinyin import lazy_pinyin
+    from pypinyin import Style, pinyin
 
     shorts = {d.short for d in gaz.divisions} | {p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}
     index: defaultdict[str, list[str]] = defaultdict(list)
     for short in sorted(s for s in shorts if s):
-        roman = "".join(lazy_pinyin(short)).lower()
-        if len(roman) >= MIN_PINYIN:
-            index[roman].append(short)
+        # Every reading of a polyphone: 盐都 is yandu, though 都 alone reads dou first.
+        readings = [""]
+        for options in pinyin(short, style=Style.NORMAL, heteronym=True):
+            readings = [r + o for r in readings for o in options[:3]][:16]
+        for roman in dict.fromkeys(readings):
+            if len(roman) >= MIN_PINYIN:
+                index[roman].append(short)
     write_json(cache_file, {"stamp": stamp, "index": index})
     return dict(index)
 
 
 def names_in_address(url: str | None) -> set[str]:
-    """Short place names spelt in a web address: huancui.gov.cn → {环翠}; a word may carry
-    a few more letters (fanchengnews → 樊城)."""
+    """Short place names spelt in a web address: huancui.gov.cn → {环翠}. A word may carry a
+    few letters before (hbwuxue: 湖北 武穴) or after (fanchengnews → 樊城) the name."""
     words = _address_words(url)
     if not words:
         return set()
     index = _roman_index()
     found: set[str] = set()
     for word in words:
-        for end in range(len(word), MIN_PINYIN - 1, -1):
-            if len(word) - end > ADDRESS_EXTRA_LETTERS:
+        for start in range(min(ADDRESS_PREFIX_LETTERS, len(word)) + 1):
+            hit = next((word[start:end] for end in range(len(word), start + MIN_PINYIN - 1, -1)
+                        if len(word) - (end - start) <= ADDRESS_EXTRA_LETTERS and word[start:end] in index), None)
+            if hit:
+                found.update(index[hit])
                 break
-            if word[:end] in index:
+    return found
+
+
+def divisions_by_initials(url: str | None) -> set[Division]:
+    """Divisions whose city's and own initials open a word of the address, the common way
+    of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协)."""
+    words = _address_words(url)
+    if not words:
+        return set()
+    index = _initials_index()
+    found: set[Division] = set()
+    for word in words:
+        for end in range(len(word), MIN_INITIALS - 1, -1):
+            if word[:end] in index and len(word) - end <= ADDRESS_EXTRA_LETTERS:
                 found.update(index[word[:end]])
                 break
     return found
+
+
+@cache
+def _initials_index() -> dict[str, list[Division]]:
+    from pypinyin import Style, pinyin
+
+    def initials(name: str) -> list[str]:
+        out = [""]
+        for options in pinyin(name, style=Style.FIRST_LETTER, heteronym=True):
+            out = [o + x for o in out for x in dict.fromkeys(options[:2])][:8]
+        return out
+
+    gaz = gazetteer()
+    index: defaultdict[str, list[Division]] = defaultdict(list)
+    for d in gaz.divisions:
+        above = gaz.cities.get(d.adcode[:4]) if d.city else gaz.provinces.get(d.adcode[:2])
+        if not d.short or above is None:
+            continue
+        for head in initials(above.short):
+            for tail in initials(d.short):
+                if len(head + tail) >= MIN_INITIALS:
+                    index[head + tail].append(d)
+    return dict(index)
 
 
 def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str = "上海市",
@@ -291,6 +341,8 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     for short in in_address:
         for d in gaz.by_short.get(short, ()):
             evidence[d] += ADDRESS_WEIGHT
+    for d in divisions_by_initials(url):
+        evidence[d] += ADDRESS_WEIGHT
     if not evidence:
         return None
     # Repetition says less than variety: a reservoir named three times ("龙湾水库") must not
@@ -311,11 +363,30 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             evidence[d] += PROVINCE_WEIGHT
         if home and home in (d.province, d.city):
             evidence[d] += HOME_WEIGHT
+        if d.adcode[:2] in OUTSIDE_SYSTEM:
+            evidence[d] -= HOME_WEIGHT
         if level_counts.get(d.level_word):
             evidence[d] += LEVEL_WEIGHT
         if dominant and d.level_word != dominant:
             evidence[d] *= OFF_LEVEL_FACTOR
     return max(evidence.items(), key=lambda item: (item[1], item[0].adcode))[0]
+
+
+def _in_person_name(text: str, start: int, end: int, names: frozenset[str]) -> bool:
+    """徐建华 in "赵亮、徐建华、王浩": a surname before the short name and list punctuation
+    around the three characters make a person, not 建华区."""
+    if end - start != 2 or start == 0 or text[start - 1] not in names:
+        return False
+    before = text[start - 2] if start >= 2 else "、"
+    after = text[end] if end < len(text) else "、"
+    return before in PERSON_LIST_MARKS and after in PERSON_LIST_MARKS
+
+
+@cache
+def landmark_suffixes() -> tuple[str, ...]:
+    from .data import read_list
+
+    return tuple(read_list("landmark_suffixes.txt"))
 
 
 @cache
@@ -340,7 +411,13 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
     shorts = {short for *_, short in found}
     tags, idf = tables.tags(shorts), tables.idf(shorts)
     friends = false_friends()
+    landmarks = landmark_suffixes()
+    names = surnames()
     for start, end, short in found:
+        if text.startswith(landmarks, end):
+            continue  # 广阳岛, 龙湾水库: a landmark of that name
+        if _in_person_name(text, start, end, names):
+            continue
         tag = tags.get(short)
         if tag is not None and (not tag.startswith(("n", "s")) or (idf.get(short) or 0.0) < COMMON_WORD_IDF):
             continue  # a word of the language (友好, 前进, 平安) more than a place

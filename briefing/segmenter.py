@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from .cleaner import is_heading_like
-from .lexicon import find_meetings
+from .meetings import find_meetings, reported_meeting
 from .model import CleanDocument, Paragraph, Report
 
 # An unlabelled section with less body text than this is a teaser, not an article part.
@@ -40,10 +40,10 @@ def lead_meeting(section: list[Paragraph]) -> str | None:
     """The meeting an article is about: the first one its headings or lead name."""
     headings = [p for p in section if p.is_heading]
     body = [p for p in section if not p.is_heading][:2]
-    for p in (*headings, *body):
-        mentions = find_meetings(p.text)
-        if mentions:
-            return mentions[0].name
+    for part in (headings, body):
+        found = reported_meeting([m for p in part for m in find_meetings(p.text)])
+        if found is not None:
+            return found.name
     return None
 
 

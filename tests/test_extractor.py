@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.extractor import context_year, find_leaders
-from briefing.lexicon import find_meetings
+from briefing.meetings import find_meetings, reported_meeting
 
 
 def _meeting(summary: dict, name: str) -> dict:  # type: ignore[type-arg]
@@ -57,8 +57,9 @@ def test_meeting_names_normalised() -> None:
     assert m.name == "区委六届六次全会"
     [m] = find_meetings("记者从7月8日召开的五届区委十三次全会上获悉")
     assert m.name == "区委五届十三次全会"
-    assert find_meetings("贯彻十一届市委十一次全会精神") == []
-    assert find_meetings("全会由区委常委会主持") == []
+    # Meetings only conveyed or named as the chair are found, but are not the one reported.
+    assert reported_meeting(find_meetings("贯彻十一届市委十一次全会精神")) is None
+    assert reported_meeting(find_meetings("全会由区委常委会主持")) is None
 
 
 def test_context_year_rules() -> None:

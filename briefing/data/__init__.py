@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 
@@ -12,3 +13,9 @@ def read_text(name: str) -> str:
 def read_list(name: str) -> list[str]:
     """The entries of a list file: one per line, blank lines and "#" comments skipped."""
     return [line.strip() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Common Chinese surnames (one character each)."""
+    return frozenset("".join(read_list("surnames.txt")))

@@ -1,0 +1,160 @@
+"""Which meetings a text names, of which kind, and which one it reports.
+
+The forms of meeting names live in ``briefing/data/meetings.yaml``: every kind a district,
+county, county-level city or banner holds (全会, 常委会 and its enlarged sessions, 中心组
+学习, 政府常务会议 and 全体会议, 人大常委会, 人民代表大会, 政协, 党代表大会). A report
+also names meetings it does not report: the city's plenary it conveys, the congress a
+meeting prepares. The words around a mention tell these apart (also data), so the
+meeting a report is about is the first one it says is being held.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .model import MeetingKind
+
+# Bounded: an unbounded run of digits before a literal makes a long line of digits quadratic.
+NUMBER = r"[零〇一二两三四五六七八九十百\d]{1,6}"
+LEVEL = "[区县市旗]"
+BRACKET = "[（()）]"
+CONTEXT_CHARS = 14  # how much of the clause before a mention is read for its cues
+PLACE_PREFIX_CHARS = 16  # how far back a place that belongs to a name is looked for
+_BODIES = ("委", "政府", "人大", "政协")
+
+
+@dataclass(frozen=True)
+class MeetingMention:
+    kind: MeetingKind
+    name: str  # as the slide shows it, e.g. "区委六届六次全会", "第163次区委常委会会议"
+    start: int
+    end: int
+    held: int = 0  # 1: said to be held here; -1: only mentioned (conveyed, prepared); 0: no cue
+
+
+@dataclass(frozen=True)
+class _Rules:
+    patterns: tuple[tuple[MeetingKind, re.Pattern[str]], ...]
+    drop_in_name: tuple[str, ...]
+    not_held_after: tuple[str, ...]
+    not_held_before: tuple[str, ...]
+    held_after: tuple[str, ...]
+    held_before: tuple[str, ...]
+
+
+@cache
+def rules() -> _Rules:
+    import yaml
+
+    from .data import read_text
+
+    data = yaml.safe_load(read_text("meetings.yaml"))
+    patterns = []
+    for kind_name, forms in data["kinds"].items():
+        kind = MeetingKind(kind_name)
+        for form in forms:
+            regex = form.replace("{L}", LEVEL).replace("{N}", NUMBER).replace("{B}", BRACKET)
+            patterns.append((kind, re.compile(regex)))
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(sorted(data[key], key=len, reverse=True))
+
+    return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
+                  words("held_after"), words("held_before"))
+
+
+def find_meetings(text: str) -> list[MeetingMention]:
+    """Every meeting of a district-level body named in ``text``, in order, overlaps resolved
+    (the earlier kind in the data file wins); names inside 《》 are document titles."""
+    r = rules()
+    documents = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{0,80}》", text)]
+    found: list[MeetingMention] = []
+    for kind, pattern in r.patterns:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in documents):
+                continue
+            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+                continue
+            start, prefix = _place_prefix(text, m.start(), m.group(0))
+            name = _name(kind, prefix + m.group(0), text[:start])
+            found.append(MeetingMention(kind, name, start, m.end(), _held(text, start, m.end())))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def reported_meeting(mentions: list[MeetingMention]) -> MeetingMention | None:
+    """The meeting a passage reports: the first said to be held, else the first not said
+    to be only mentioned."""
+    return next((m for m in mentions if m.held > 0), None) or next((m for m in mentions if m.held == 0), None)
+
+
+def _held(text: str, start: int, end: int) -> int:
+    r = rules()
+    after = text[end:end + 6]
+    clause = re.split(r"[，。；：,;:！？\n]", text[max(0, start - CONTEXT_CHARS):start])[-1]
+    if after.startswith(r.not_held_after) or clause.endswith(r.not_held_before) or any(
+            w in clause for w in r.not_held_before if len(w) > 2):
+        return -1
+    if after.startswith(r.held_after) or clause.endswith(r.held_before):
+        return 1
+    return 0
+
+
+def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
+    """A name without its body ("第十六次代表大会") takes the place written before it
+    ("中国共产党凤翔县"); returns the new start and the prefix."""
+    if re.search(rf"{LEVEL}(?:委|政府|人大|政协)", core[:8]) or core.startswith("政协"):
+        return start, ""
+    from .places import gazetteer
+
+    window = text[max(0, start - PLACE_PREFIX_CHARS):start]
+    found = [m for m in gazetteer().full_names_in(window) if m[1] == len(window)]
+    if not found:
+        return start, ""
+    place_start = found[-1][0]
+    # The city or province written before the division belongs to the name too.
+    head = window[:place_start]
+    for marker in ("中国共产党", "中共"):
+        at = head.rfind(marker)
+        if at >= 0 and re.fullmatch(r"[\u4e00-\u9fff]{0,8}?(?:省|市|自治区|州|盟|地区)?", head[at + len(marker):]):
+            place_start = at
+            break
+    prefix = window[place_start:]
+    return start - len(prefix), prefix
+
+
+def _name(kind: MeetingKind, span: str, before: str) -> str:
+    r = rules()
+    name = span
+    for word in r.drop_in_name:
+        name = name.replace(word, "")
+    name = re.sub(r"[（(]", "（", name)
+    name = re.sub(r"[）)]", "）", name)
+    level = _level(name, before)
+    if kind is MeetingKind.PLENARY:
+        numbers = re.search(rf"({NUMBER})届(?:{LEVEL}委|委员会)?(?:第)?({NUMBER})次全", name)
+        if numbers:
+            from .lexicon import chinese_number, chinese_numeral
+
+            term, n = chinese_number(numbers.group(1)), chinese_number(numbers.group(2))
+            if term is not None and n is not None:
+                return f"{level}委{chinese_numeral(term)}届{chinese_numeral(n)}次全会"
+        return f"{level}委全会"
+    if not any(body in name for body in _BODIES) and not re.search(r"[区县市旗]第|党代会|代表大会", name):
+        # The body stands apart in the sentence ("区委召开常委会（扩大）会议"): put it first.
+        body = re.search(rf"({LEVEL}(?:委|政府|人大常委会|政协))(?:召开|举行)[^，。；]{{0,4}}$", before)
+        if body:
+            name = body.group(1) + name
+    return name
+
+
+def _level(name: str, before: str) -> str:
+    """区, 县, 市 or 旗: the level of the body holding the meeting (区 where none is written)."""
+    found = re.search(rf"({LEVEL})(?:第?{NUMBER}届)?(?:委|政府|人大|政协)", name) or re.search(
+        rf"({LEVEL})(?:第?{NUMBER}届委员会)", name)
+    if found:
+        return found.group(1)
+    near = re.search(rf"({LEVEL})[^区县市旗]{{0,12}}$", before)
+    return near.group(1) if near else "区"
