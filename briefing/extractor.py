@@ -13,15 +13,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .data import surnames
+from .leaders import find_leaders
 from .lexicon import DOCUMENT_RE, FIGURE_RE, UNKNOWN_DISTRICT, chinese_number
-from .meetings import find_meetings
+from .meetings import meeting_identity
 from .model import (
     AdoptedDocument,
     CleanDocument,
     DatePrecision,
     KeyFigure,
-    Leader,
     Meeting,
     MeetingDate,
     MeetingKind,
@@ -120,68 +119,6 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
 
 # --- leaders ------------------------------------------------------------------------------
 
-# Common Chinese surnames: a name must start with one, which keeps "区委常委会主持" from
-# reading as a person.
-_SURNAMES = surnames()
-# Words that follow a leader's name ("刘健就…", "高香传达…", "胡卫国主持…"): they tell
-# whether a name has two characters or three.
-_AFTER_NAME_WORDS = {
-    "主持", "代表", "表示", "出席", "参加", "传达", "指出", "强调", "讲话", "要求", "作了", "提出",
-    "调研", "带队", "率队", "一行", "同志", "结合", "通报", "宣读", "介绍", "部署", "主讲", "汇报",
-    "列席", "发言", "总结", "围绕", "对此", "认为", "说明", "看望", "会见", "视察", "走访",
-}
-_AFTER_NAME_CHARS = set("就在等和与及说作对向为是到、，。；：")
-_ORG = r"(?:市委|区委|区人大常委会|区政协|区纪委|区监委|区政府)"
-_TITLE = r"(?:党组)?(?:常务)?(?:副)?(?:书记|主任|主席|常委|区长|市长)"
-_ROLE = rf"(?:{_ORG}{_TITLE}|(?:常务)?副区长|代区长|区长|副市长|市长)"
-_ROLE_NAME_RE = re.compile(rf"(?P<role>{_ROLE}(?:、(?:{_ROLE}|{_TITLE}))*)(?P<name>[\u4e00-\u9fff]{{2,3}})")
-_NAME_ROLE_RE = re.compile(r"(?P<org>市委|区委)(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>书记|副书记)")
-_MEMBER_LIST_RE = re.compile(
-    r"(?P<role>区委常委|副区长)(?P<names>(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})"
-    r"(?=出席|参加|列席|等)"
-)
-
-
-def _trim_name(text: str, start: int, candidate: str) -> str | None:
-    """Two or three characters? Decided by what follows the name in ``text``."""
-    if not candidate or candidate[0] not in _SURNAMES:
-        return None
-    if len(candidate) < 3:
-        return candidate
-
-    def verb_at(i: int) -> bool:
-        return text[i: i + 2] in _AFTER_NAME_WORDS or text[i: i + 1] in _AFTER_NAME_CHARS
-
-    if verb_at(start + 3):
-        return candidate
-    if verb_at(start + 2):
-        return candidate[:2]
-    return candidate
-
-
-def find_leaders(text: str) -> list[Leader]:
-    """Leaders named with their roles, most senior mention first, each person once."""
-    found: list[tuple[int, Leader]] = []
-    for m in _MEMBER_LIST_RE.finditer(text):
-        for offset, name in enumerate(m.group("names").split("、")):
-            if name and name[0] in _SURNAMES:
-                found.append((m.start() + offset, Leader(name, m.group("role"))))
-    for m in _ROLE_NAME_RE.finditer(text):
-        name = _trim_name(text, m.start("name"), m.group("name"))
-        if name is not None:
-            found.append((m.start(), Leader(name, m.group("role"))))
-    for m in _NAME_ROLE_RE.finditer(text):
-        name = m.group("name") if m.group("name")[0] in _SURNAMES else None
-        if name is not None and len(name) >= 2:
-            found.append((m.start(), Leader(name, m.group("org") + m.group("title"))))
-    found.sort(key=lambda item: item[0])
-    leaders: dict[str, Leader] = {}
-    for _, leader in found:
-        if leader.name not in leaders:
-            leaders[leader.name] = leader
-    return list(leaders.values())
-
-
 # --- documents ----------------------------------------------------------------------------
 
 _ADOPT_RE = re.compile(r"(审议通过|通过了|审议并通过|印发|出台|发布|制定|审议)[^。；]{0,6}$")
@@ -255,13 +192,6 @@ def find_figures(report: Report) -> list[KeyFigure]:
 # --- meetings -------------------------------------------------------------------------------
 
 
-def _meeting_kind(mention: str | None) -> tuple[MeetingKind, str | None]:
-    if mention is None:
-        return MeetingKind.OTHER, None
-    found = find_meetings(mention)
-    return (found[0].kind, found[0].name) if found else (MeetingKind.OTHER, mention)
-
-
 def _other_name(report: Report, doc: CleanDocument) -> str:
     """A name for an article that reports no meeting: its page title or first heading."""
     if doc.title:
@@ -274,7 +204,8 @@ def _other_name(report: Report, doc: CleanDocument) -> str:
 def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = HOME_SHANGHAI) -> Meeting:
     """All facts of one report, as a meeting of its own (merging happens after)."""
     division = detect_district(report, doc, places)
-    kind, name = _meeting_kind(report.meeting_mention)
+    kind = report.meeting_kind or MeetingKind.ARTICLE
+    name = report.meeting_mention
     text = "\n".join(p.text for p in report.paragraphs)
     return Meeting(
         district=display_name(division, places.home) if division else UNKNOWN_DISTRICT,
@@ -285,7 +216,7 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         name=name or _other_name(report, doc),
         date=detect_date(report, doc),
         reports=[report],
-        leaders=find_leaders(text),
+        leaders=find_leaders(text, kind, division.level_word if division else "区"),
         documents=find_documents(text),
         figures=find_figures(report),
     )
@@ -294,7 +225,7 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
 def _merge_key(meeting: Meeting) -> tuple[str, str, str]:
     numbered = bool(re.search(r"\d|[一二三四五六七八九十]届", meeting.name))
     when = "" if numbered else meeting.date.label
-    return meeting.district, meeting.name, when
+    return meeting.district, meeting_identity(meeting.name, meeting.district.split("·")[-1]), when
 
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
@@ -302,8 +233,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     merged: dict[tuple[str, str, str], Meeting] = {}
     for m in meetings:
         key = _merge_key(m)
-        if m.kind is MeetingKind.OTHER or key not in merged:
-            merged[key if m.kind is not MeetingKind.OTHER else (*key[:2], str(id(m)))] = m
+        if m.kind is MeetingKind.ARTICLE or key not in merged:
+            merged[key if m.kind is not MeetingKind.ARTICLE else (*key[:2], str(id(m)))] = m
             continue
         into = merged[key]
         into.reports.extend(m.reports)
@@ -334,7 +265,14 @@ def extract_meetings(
         for doc, reports in docs_reports
         for report in reports
     ]
+    kept = []
     for m in meetings:
+        if m.kind is MeetingKind.ARTICLE and not m.district_confident:
+            # No meeting and no place: a template, a notice, a README. Said, and left out.
+            if on_warning:
+                on_warning(f"{m.reports[0].path}: no meeting report and no district found; left out")
+            continue
         if not m.district_confident and on_warning:
             on_warning(f"{m.reports[0].path}: no district recognised; listed under {UNKNOWN_DISTRICT}")
-    return merge_meetings(meetings)
+        kept.append(m)
+    return merge_meetings(kept)

@@ -22,7 +22,6 @@ LEVEL = "[区县市旗]"
 BRACKET = "[（()）]"
 CONTEXT_CHARS = 14  # how much of the clause before a mention is read for its cues
 PLACE_PREFIX_CHARS = 16  # how far back a place that belongs to a name is looked for
-_BODIES = ("委", "政府", "人大", "政协")
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def _held(text: str, start: int, end: int) -> int:
     after = text[end:end + 6]
     clause = re.split(r"[，。；：,;:！？\n]", text[max(0, start - CONTEXT_CHARS):start])[-1]
     if after.startswith(r.not_held_after) or clause.endswith(r.not_held_before) or any(
-            w in clause for w in r.not_held_before if len(w) > 2):
+            w in clause for w in r.not_held_before if len(w) >= 2):
         return -1
     if after.startswith(r.held_after) or clause.endswith(r.held_before):
         return 1
@@ -111,9 +110,13 @@ def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
 
     window = text[max(0, start - PLACE_PREFIX_CHARS):start]
     found = [m for m in gazetteer().full_names_in(window) if m[1] == len(window)]
-    if not found:
-        return start, ""
-    place_start = found[-1][0]
+    if found:
+        place_start = found[-1][0]
+    else:  # a name the gazetteer no longer has (凤翔县, now 凤翔区), after the party's name
+        former = re.search(r"(?:中国共产党|中共)[\u4e00-\u9fff]{1,10}?[区县市旗]$", window)
+        if former is None:
+            return start, ""
+        place_start = former.start()
     # The city or province written before the division belongs to the name too.
     head = window[:place_start]
     for marker in ("中国共产党", "中共"):
@@ -142,7 +145,7 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
             if term is not None and n is not None:
                 return f"{level}委{chinese_numeral(term)}届{chinese_numeral(n)}次全会"
         return f"{level}委全会"
-    if not any(body in name for body in _BODIES) and not re.search(r"[区县市旗]第|党代会|代表大会", name):
+    if not re.search(rf"{LEVEL}(?:委|政府|人大|政协)|^政协|[区县市旗]第|党代会|代表大会", name):
         # The body stands apart in the sentence ("区委召开常委会（扩大）会议"): put it first.
         body = re.search(rf"({LEVEL}(?:委|政府|人大常委会|政协))(?:召开|举行)[^，。；]{{0,4}}$", before)
         if body:
@@ -158,3 +161,35 @@ def _level(name: str, before: str) -> str:
         return found.group(1)
     near = re.search(rf"({LEVEL})[^区县市旗]{{0,12}}$", before)
     return near.group(1) if near else "区"
+
+
+# A meeting of no listed kind, named where it is held: "主持召开市长碰头会", "…座谈会召开".
+_OTHER_AFTER_RE = re.compile(r"(?:召开|举行)(?P<name>[^，。；！？：,;!?:\n]{2,60}(?:会议|会))(?=[，。；！？,;!?\n]|$)")
+_OTHER_BEFORE_RE = re.compile(
+    r"(?P<name>[^，。；！？：,;!?:\s]{3,60}?(?:会议|会))(?:在[^，。；！？]{1,16})?(?:召开|举行|开幕|闭幕)")
+_LEADING_TIME_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|昨[日天]|今[日天]|近日|日前)?(?:上午|下午|晚上?|晚间)?")
+
+
+def other_meeting(text: str) -> MeetingMention | None:
+    """A meeting of another kind that ``text`` says is held, named by its own words."""
+    r = rules()
+    for pattern in (_OTHER_AFTER_RE, _OTHER_BEFORE_RE):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        name = _LEADING_TIME_RE.sub("", m.group("name")).strip()
+        if len(name) < 3 or "精神" in name or any(w in name for w in r.not_held_before if len(w) >= 2):
+            continue
+        return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
+                              m.start("name"), m.end("name"), 1)
+    return None
+
+
+def meeting_identity(name: str, place: str = "") -> str:
+    """What two names of one meeting share: "新安县第十二届人民代表大会第六次会议" and
+    "县第十二届人民代表大会第六次会议" are one meeting; so are 党代会 and 代表大会."""
+    name = re.sub(r"^(?:中国共产党|中共)", "", name)
+    if place:
+        name = name.replace(place, place[-1])
+    name = name.replace("党代会", "代表大会").replace("党代表大会", "代表大会")
+    return re.sub(r"[（）()\s]", "", name)

@@ -75,6 +75,7 @@ class Report:
     path: Path
     paragraphs: list[Paragraph]
     meeting_mention: str | None = None  # the meeting name as the lead states it
+    meeting_kind: MeetingKind | None = None  # its kind; None where the report names no meeting
 
     @property
     def headings(self) -> list[Paragraph]:
@@ -197,7 +198,8 @@ class MeetingKind(StrEnum):
     PEOPLES_CONGRESS = "人民代表大会"
     CPPCC = "政协会议"
     PARTY_CONGRESS = "党代表大会"
-    OTHER = "其他"
+    OTHER = "其他"  # a meeting of another kind (座谈会, 碰头会, 办公会)
+    ARTICLE = "文章"  # a report on no meeting (an essay, a visit): shown, not counted as a meeting
 
 
 @dataclass

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from .cleaner import is_heading_like
-from .meetings import find_meetings, reported_meeting
+from .meetings import MeetingMention, find_meetings, other_meeting, reported_meeting
 from .model import CleanDocument, Paragraph, Report
 
 # An unlabelled section with less body text than this is a teaser, not an article part.
@@ -36,14 +36,20 @@ def split_sections(paragraphs: list[Paragraph], starts: set[int]) -> list[list[P
     return sections
 
 
-def lead_meeting(section: list[Paragraph]) -> str | None:
-    """The meeting an article is about: the first one its headings or lead name."""
+def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingMention | None:
+    """The meeting an article is about: the first its headings or lead say is held, of a
+    listed kind where one is named, else (``other_kinds``) of another kind named where it
+    is held."""
     headings = [p for p in section if p.is_heading]
     body = [p for p in section if not p.is_heading][:2]
     for part in (headings, body):
         found = reported_meeting([m for p in part for m in find_meetings(p.text)])
         if found is not None:
-            return found.name
+            return found
+    for p in (*body, *headings) if other_kinds else ():
+        found = other_meeting(p.text)
+        if found is not None:
+            return found
     return None
 
 
@@ -62,7 +68,10 @@ def segment_document(
             reports[-1].paragraphs.append(section.pop(0))
         if not section:
             continue
-        mention = lead_meeting(section)
+        # A meeting of another kind opens a page's first article; later on, "召开专题会"
+        # is more often a passage of that article than an article of its own.
+        lead = lead_meeting(section, other_kinds=not reports)
+        mention = lead.name if lead else None
         body_chars = sum(len(p.text) for p in section if not p.is_heading)
         if mention is None and reports:
             if body_chars >= MIN_CONTINUATION_CHARS:
@@ -70,7 +79,8 @@ def segment_document(
             else:
                 dropped += 1
             continue
-        reports.append(Report(path=doc.path, paragraphs=section, meeting_mention=mention))
+        reports.append(Report(path=doc.path, paragraphs=section, meeting_mention=mention,
+                              meeting_kind=lead.kind if lead else None))
     if dropped and on_warning:
         on_warning(f"{doc.path}: skipped {dropped} short item(s) unrelated to any meeting")
     return [r for r in reports if r.body]

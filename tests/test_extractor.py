@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.extractor import context_year, find_leaders
+from briefing.extractor import context_year
+from briefing.leaders import find_leaders
 from briefing.meetings import find_meetings, reported_meeting
 
 
@@ -29,7 +30,7 @@ def test_meeting_kinds_dates_and_districts(seeds_summary) -> None:  # type: igno
         m = _meeting(seeds_summary, name)
         assert (m["district"], m["kind"], m["date"]["label"]) == (district, kind, date), name
     songjiang = [m for m in seeds_summary["meetings"] if m["district"] == "松江区"]
-    assert len(songjiang) == 1 and songjiang[0]["kind"] == "其他"
+    assert len(songjiang) == 1 and songjiang[0]["kind"] == "文章"
 
 
 def test_leaders_with_roles(seeds_summary) -> None:  # type: ignore[no-untyped-def]

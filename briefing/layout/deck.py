@@ -287,7 +287,8 @@ class DeckWriter:
 
     def meeting_block(self, meeting: Meeting) -> TextBlock:
         t = self.t
-        shown_kind = meeting.kind is not MeetingKind.OTHER and meeting.kind.value not in meeting.name
+        unnamed_kinds = (MeetingKind.OTHER, MeetingKind.ARTICLE)
+        shown_kind = meeting.kind not in unnamed_kinds and meeting.kind.value not in meeting.name
         kind = f"［{meeting.kind.value}］" if shown_kind else ""
         header = f"{meeting.name}{kind}｜{meeting.date.label}"
         paras = [Para(self.s(header), scale=1.1, bold=True, color=t.color("heading"), space_before=0.9,
@@ -424,7 +425,7 @@ class DeckWriter:
         header = [self.s(h) for h in ("区", "会议与日期", "关注主题", "特色关键词", "关键数字")]
         rows = []
         for row in self.briefing.districts:
-            listed = [f"{m.name if m.kind is not MeetingKind.OTHER else '署名文章'}（{m.date.short_label}）"
+            listed = [f"{m.name if m.kind is not MeetingKind.ARTICLE else '文章'}（{m.date.short_label}）"
                       for m in row.meetings[:COMPARISON_MEETINGS]]
             if len(row.meetings) > COMPARISON_MEETINGS:
                 listed.append(f"…共 {len(row.meetings)} 次会议")
