@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
+from .chrome import address_date, is_chrome, labelled_date, labelled_source
 from .model import CleanDocument, CleaningReport, SourceText
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -342,6 +343,7 @@ _TRAILING_BYLINE_RE = re.compile(
     rf"[^（）()]*\s[{HAN}]{{2,4}})[）)]$"
 )
 _NAV_LINE_RE = re.compile(rf"^[{HAN}]{{1,4}}$")
+_TRAILING_CREDIT_RE = re.compile(rf"(?<=[。！？])\s*(?:新华社|新华网)?(?:记者|通讯员)?\s?[{HAN}]{{2,4}}\s?摄$")
 
 
 @dataclass
@@ -351,6 +353,11 @@ class _PageFacts:
     url: str | None = None
     title: str | None = None
     byline: str | None = None
+
+
+def _host(url: str | None) -> str | None:
+    host = (urlparse(url).hostname or "") if url else ""
+    return host.removeprefix("www.") or None
 
 
 def _iso_date(text: str) -> str:
@@ -375,8 +382,6 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
         facts.url = facts.url or link.group("url")
         title = link.group("title").strip()
         facts.title = facts.title or title or None
-        host = urlparse(link.group("url")).hostname or ""
-        facts.outlet = facts.outlet or (host.removeprefix("www.") or None)
         return None, False
     source = _SOURCE_RE.search(line)
     if source:
@@ -386,9 +391,18 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
             return None, False
     if _BOILERPLATE_LINE_RE.search(line):
         return None, False
+    line = line.strip(" |｜")  # a menu's separator left at either end of a title
+    if not line:
+        return None, False
+    if is_chrome(line):
+        dated = labelled_date(line)
+        if dated:
+            facts.published = facts.published or _iso_date(dated)
+        facts.outlet = facts.outlet or labelled_source(line)
+        return None, False
     if len(line) <= 40 and not re.search("[。，；！？]", line) and _CAPTION_RE.search(line):
         return None, False
-    if _NAV_LINE_RE.match(line):
+    if _NAV_LINE_RE.match(line.replace(" ", "")):  # 评 论, 首 页: a button's label
         return None, False
     lead = _LEAD_RE.match(line)
     if lead and lead.end() < len(line):
@@ -396,6 +410,8 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
         if lead.group("byline"):
             facts.byline = facts.byline or lead.group("byline").strip()
         line = line[lead.end():]
+    # A photo credit left at the end of a sentence's line: "…重要讲话。新华社记者饶爱民 摄".
+    line = _TRAILING_CREDIT_RE.sub("", line)
     trailing = _TRAILING_BYLINE_RE.search(line)
     if trailing and trailing.start() > 0:
         facts.byline = facts.byline or trailing.group("byline").strip()
@@ -526,8 +542,9 @@ def clean_source(source: SourceText, on_warning: Callable[[str], None] | None = 
         encoding=source.encoding,
         report_starts=sorted(starts),
         title=title,
-        outlet=source.outlet or facts.outlet,
-        published=source.published or facts.published,
+        # A source line names the outlet better than the host of the page's address.
+        outlet=source.outlet or facts.outlet or _host(facts.url),
+        published=source.published or facts.published or address_date(facts.url),
         url=facts.url,
         byline=facts.byline,
         report=report,

@@ -8,6 +8,7 @@ was inferred.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -49,7 +50,11 @@ def detect_district(report: Report, doc: CleanDocument, places: PlaceSettings = 
 # --- dates --------------------------------------------------------------------------------
 
 _FULL_DATE_RE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-_MONTH_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_MONTH_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日|号|(?=[上下]午|晚))")
+_ISO_DATE_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+# Days named relative to the page's own date: its date line anchors them.
+_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
+_RELATIVE_DAY_RE = re.compile("|".join(_RELATIVE_DAYS))
 _CONTEXT_YEAR_RE = re.compile(r"(?<![到至—\-~～\d])(?P<y>(?:19|20)\d{2})年(?!前|以前|之前|底前|以后)")
 _REVIEW_PLAN_RE = re.compile(r"总结(?P<y>20\d{2})年.{0,16}?部署(?P<next>20\d{2})年")
 _NEW_YEAR_RE = re.compile(r"新春伊始|新年伊始|开年伊始|岁末年初|新年第一|开年以来")
@@ -86,15 +91,29 @@ def context_year(text: str) -> int | None:
     return None
 
 
+def _as_date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        y, m, d = (int(x) for x in re.findall(r"\d+", text)[:3])
+        return dt.date(y, m, d)
+    except (ValueError, TypeError):
+        return None
+
+
 def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
     """When the meeting took place, as precisely as the text allows."""
     body = [p.text for p in report.body]
     lead = "\n".join([*(p.text for p in report.headings), *body[:2]])
     text = "\n".join(body)
     page_year, page_month = (int(doc.published[:4]), int(doc.published[5:7])) if doc.published else (None, None)
-    m = _FULL_DATE_RE.search(lead)
-    if m:
-        return MeetingDate(int(m["y"]), int(m["m"]), int(m["d"]), DatePrecision.DAY)
+    page_date = _as_date(doc.published)
+    latest = min(page_date or dt.date.today(), dt.date.today())
+    for pattern in (_FULL_DATE_RE, _ISO_DATE_RE):
+        for m in pattern.finditer(lead):
+            found = _as_date(f"{m['y']}-{m['m']}-{m['d']}")
+            if found is not None and found <= latest:  # a date after the page's is not the meeting's
+                return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)
     m = _MONTH_DAY_RE.search(lead)
     if m:
         month, day = int(m["m"]), int(m["d"])
@@ -102,9 +121,13 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
             year = page_year - 1 if month > page_month else page_year
             return MeetingDate(year, month, day, DatePrecision.DAY)
         year = context_year("\n".join(doc.paragraphs))
-        if year is not None:
+        if year is not None and (_as_date(f"{year}-{month}-{day}") or latest) <= dt.date.today():
             return MeetingDate(year, month, day, DatePrecision.DAY, inferred=True)
         return MeetingDate(None, month, day, DatePrecision.NONE)
+    m = _RELATIVE_DAY_RE.search(lead)
+    if m and page_date is not None:
+        day = page_date + dt.timedelta(days=_RELATIVE_DAYS[m.group(0)])
+        return MeetingDate(day.year, day.month, day.day, DatePrecision.DAY)
     m = _REVIEW_PLAN_RE.search(text)
     if m and int(m["next"]) == int(m["y"]) + 1:
         return MeetingDate(int(m["y"]), precision=DatePrecision.YEAR, inferred=True, note="末")

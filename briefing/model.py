@@ -117,7 +117,7 @@ class MeetingDate:
         elif self.precision is DatePrecision.YEAR:
             text = f"{self.year}年{self.note or ''}"
         elif self.month and self.day:
-            return f"{self.month}月{self.day}日（年份不详）"
+            return f"{self.month}月{self.day}日（年份未写明）"
         else:
             return "日期不详"
         return f"{text}（推断）" if self.inferred else text

@@ -50,7 +50,7 @@ def test_district_of_another_city(fixture_summary) -> None:  # type: ignore[no-u
 def test_big5_traditional_enlarged_standing_committee(fixture_summary) -> None:  # type: ignore[no-untyped-def]
     m = _by_district(fixture_summary, "徐汇区")
     assert m["kind"] == "常委会扩大会议"
-    assert m["date"]["label"] == "3月5日（年份不详）"
+    assert m["date"]["label"] == "3月5日（年份未写明）"
     assert [x["name"] for x in m["leaders"]] == ["曹立强"]
 
 

@@ -1,0 +1,128 @@
+"""Site chrome: which lines of a page are furniture, not report.
+
+Every line is scored by its cues (``briefing/data/chrome.yaml``: navigation words,
+labels of date and source lines, counters, share prompts, related-article lists) and by
+its shape (separators, dates and clock times, missing sentence punctuation, shortness, a
+photo credit at its end). A long line that ends its sentences reads as report text and
+scores lower. At or over the threshold a line is chrome. Lines repeated on several pages
+of one site are chrome too (``repeated_lines``), whatever they say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+_DATETIME_RE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}")
+_BARE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>|[\W_]+)$")
+_CAPTION_RE = re.compile(r"(?:记者|通讯员)?\s?[\u4e00-\u9fff]{2,4}\s?摄\s*\S{0,4}$")
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    threshold: float
+    strong_cues: tuple[str, ...]
+    meta_labels: re.Pattern[str]
+    meta_weight: float
+    separators: tuple[str, ...]
+    separator_weight: float
+    datetime_weight: float
+    no_sentence_weight: float
+    short_chars: int
+    short_weight: float
+    bare_weight: float
+    caption_weight: float
+    sentence_chars: int
+    sentence_weight: float
+
+
+@cache
+def rules() -> ChromeRules:
+    import yaml
+
+    from .data import read_text
+
+    d = yaml.safe_load(read_text("chrome.yaml"))
+    labels = "|".join(map(re.escape, sorted(d["meta_labels"], key=len, reverse=True)))
+    return ChromeRules(
+        float(d["threshold"]), tuple(d["strong_cues"]), re.compile(rf"(?:{labels})\s*[：:]"),
+        float(d["meta_weight"]), tuple(d["separators"]), float(d["separator_weight"]), float(d["datetime_weight"]),
+        float(d["no_sentence_weight"]), int(d["short_chars"]), float(d["short_weight"]), float(d["bare_weight"]),
+        float(d["caption_weight"]), int(d["sentence_chars"]), float(d["sentence_weight"]),
+    )
+
+
+def chrome_score(line: str) -> float:
+    """How much ``line`` looks like site furniture; ``rules().threshold`` and over is chrome."""
+    r = rules()
+    text = line.strip()
+    if not text:
+        return r.threshold
+    score = 0.0
+    if any(cue in text for cue in r.strong_cues):
+        score += r.threshold
+    score += r.meta_weight * min(3, len(r.meta_labels.findall(text)))
+    score += r.separator_weight * min(2, sum(text.count(sep) for sep in r.separators))
+    if _DATETIME_RE.search(text):
+        score += r.datetime_weight
+    ends_sentences = bool(re.search("[。！？]", text))
+    if not ends_sentences:
+        score += r.no_sentence_weight
+    if len(text) <= r.short_chars:
+        score += r.short_weight
+    if _BARE_RE.match(text):
+        score += r.bare_weight
+    if len(text) <= r.short_chars and _CAPTION_RE.search(text):
+        score += r.caption_weight
+    if len(text) >= r.sentence_chars and ends_sentences:
+        score += r.sentence_weight
+    return score
+
+
+def is_chrome(line: str) -> bool:
+    return chrome_score(line) >= rules().threshold
+
+
+def repeated_lines(pages: Iterable[tuple[str, list[str]]], min_pages: int = 2, max_chars: int = 60) -> set[str]:
+    """Short lines that stand on ``min_pages`` or more pages of one site: its furniture.
+
+    ``pages`` pairs a site (host or outlet) with the lines of one of its pages."""
+    per_site: dict[str, Counter[str]] = {}
+    for site, lines in pages:
+        if site:
+            per_site.setdefault(site, Counter()).update({x for x in lines if len(x) <= max_chars})
+    return {line for counts in per_site.values() for line, n in counts.items() if n >= min_pages}
+
+
+_LABELLED_DATE_RE = re.compile(
+    r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)[：:]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?=[/_.])")
+
+
+def labelled_date(line: str) -> str | None:
+    """The date a chrome line gives the page ("发布时间：2021-03-04"), as written."""
+    found = _LABELLED_DATE_RE.search(line)
+    return found.group(1) if found else None
+
+
+def address_date(url: str | None) -> str | None:
+    """The date in a page's address (…/2009/10/30/…, …/2018-10/19/…), ISO, or None."""
+    if not url:
+        return None
+    found = _URL_DATE_RE.search(url)
+    if not found:
+        return None
+    y, m, d = (int(x) for x in found.groups())
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
+_LABELLED_SOURCE_RE = re.compile(r"(?:来源|稿源|信息来源)[：:]\s*(?P<outlet>[^\s|｜，。:：]{2,20})")
+
+
+def labelled_source(line: str) -> str | None:
+    """The outlet a chrome line names ("来源：武进新闻 作者：…")."""
+    found = _LABELLED_SOURCE_RE.search(line)
+    return found.group("outlet") if found else None
