@@ -28,23 +28,32 @@ import argparse
 import datetime as dt
 import json
 import re
-import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 CORPUS = ROOT / "tests" / "corpus"
 FIELDS = ("meetings", "district", "kind", "name", "date", "leader", "chrome")
 
 
 def summarize(page: Path) -> dict:
-    done = subprocess.run([sys.executable, "-m", "briefing", "summarize", str(page), "--format", "json", "-q"],
-                          capture_output=True, text=True, cwd=ROOT)
-    if done.returncode != 0:
-        return {"meetings": [], "error": done.stderr.strip()}
-    return json.loads(done.stdout)
+    """What ``briefing summarize PAGE --format json`` prints, computed in this process."""
+    from briefing.errors import BriefingError
+    from briefing.export import briefing_to_json
+    from briefing.pipeline import build_briefing, read_documents
+    from briefing.template import load_template
+
+    template = load_template(None)
+    try:
+        docs = read_documents([page], lambda _message: None)
+        briefing = build_briefing(docs, template, lambda _message: None)
+    except BriefingError as exc:
+        return {"meetings": [], "error": str(exc)}
+    return json.loads(briefing_to_json(briefing, template.script))
 
 
 def _simplified(text: str) -> str:
@@ -114,16 +123,19 @@ def future_dates(result: dict, published: str | None) -> list[str]:
     return found
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print every miss")
-    parser.add_argument("pages", nargs="*", type=Path, help="pages to score (default: the whole corpus)")
-    args = parser.parse_args()
-    pages = args.pages or sorted(CORPUS.glob("*.txt"))
-    right = dict.fromkeys(FIELDS, 0)
-    total = dict.fromkeys(FIELDS, 0)
-    misses: list[str] = []
-    futures: list[str] = []
+@dataclass
+class Scores:
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    misses: list[str] = field(default_factory=list)
+    futures: list[str] = field(default_factory=list)
+
+    def share(self, name: str) -> float:
+        return self.right[name] / self.total[name] if self.total[name] else 0.0
+
+
+def score_pages(pages: list[Path]) -> Scores:
+    scores = Scores()
     for page in pages:
         gold = yaml.safe_load(page.with_suffix(".gold.yaml").read_text("utf-8"))
         result = summarize(page)
@@ -132,26 +144,35 @@ def main() -> None:
         checks: list[tuple[str, bool, str, str]] = [
             ("meetings", len(found) == len(gold["meetings"]), str(len(gold["meetings"])), str(len(found)))]
         for i, want in enumerate(gold["meetings"]):
-            for field, (ok, seen) in score_meeting(want, found[i] if i < len(found) else None).items():
-                checks.append((field, ok, str(want.get(field, "")), seen))
+            for name, (ok, seen) in score_meeting(want, found[i] if i < len(found) else None).items():
+                checks.append((name, ok, str(want.get(name, "")), seen))
         chrome_seen = [line for line in gold.get("chrome", []) if len(line.strip()) > 1
                        and _leaked(_simplified(line.strip()), result.get("meetings", []))]
         checks.append(("chrome", not chrome_seen, "none", "；".join(chrome_seen)))
         published = next((s.get("published") for s in result.get("sources", []) if s.get("published")), None)
-        futures += [f"{page.name}: {f}" for f in future_dates(result, published)]
-        for field, ok, want, seen in checks:
-            total[field] += 1
-            right[field] += ok
+        scores.futures += [f"{page.name}: {f}" for f in future_dates(result, published)]
+        for name, ok, want, seen in checks:
+            scores.total[name] += 1
+            scores.right[name] += ok
             if not ok:
-                misses.append(f"{page.name}: {field}: want {want}, got {seen}")
+                scores.misses.append(f"{page.name}: {name}: want {want}, got {seen}")
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print every miss")
+    parser.add_argument("pages", nargs="*", type=Path, help="pages to score (default: the whole corpus)")
+    args = parser.parse_args()
+    pages = args.pages or sorted(CORPUS.glob("*.txt"))
+    scores = score_pages(pages)
     print(f"{len(pages)} real pages in {CORPUS.relative_to(ROOT)}")
     print("field        right     share")
-    for field in FIELDS:
-        share = right[field] / total[field] if total[field] else 0.0
-        print(f"{field:<12} {right[field]:>3}/{total[field]:<4} {share:6.2f}")
-    print(f"{'future':<12} {len(futures):>3}")
+    for name in FIELDS:
+        print(f"{name:<12} {scores.right[name]:>3}/{scores.total[name]:<4} {scores.share(name):6.2f}")
+    print(f"{'future':<12} {len(scores.futures):>3}")
     if args.show:
-        print("\n".join(misses + futures))
+        print("\n".join(scores.misses + scores.futures))
 
 
 if __name__ == "__main__":

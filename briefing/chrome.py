@@ -99,7 +99,7 @@ def repeated_lines(pages: Iterable[tuple[str, list[str]]], min_pages: int = 2, m
 
 _LABELLED_DATE_RE = re.compile(
     r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)[：:]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
-_URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?=[/_.])")
+_URL_DATE_RE = re.compile(r"(?:/|/t)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?=[/_.])")
 
 
 def labelled_date(line: str) -> str | None:

@@ -278,6 +278,17 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     return list(merged.values())
 
 
+# An article naming this many divisions in full is about none of them in particular.
+MANY_PLACES = 3
+
+
+def _names_many_places(meeting: Meeting) -> bool:
+    from .places import gazetteer
+
+    text = "\n".join(p.text for r in meeting.reports for p in r.paragraphs)
+    return len({name for *_, name in gazetteer().full_names_in(text)}) >= MANY_PLACES
+
+
 def extract_meetings(
     docs_reports: list[tuple[CleanDocument, list[Report]]],
     places: PlaceSettings = HOME_SHANGHAI,
@@ -290,10 +301,11 @@ def extract_meetings(
     ]
     kept = []
     for m in meetings:
-        if m.kind is MeetingKind.ARTICLE and not m.district_confident:
-            # No meeting and no place: a template, a notice, a README. Said, and left out.
+        if m.kind is MeetingKind.ARTICLE and (not m.district_confident or _names_many_places(m)):
+            # No meeting and no one place: a template, a notice, national news naming many
+            # counties, a README. Said, and left out.
             if on_warning:
-                on_warning(f"{m.reports[0].path}: no meeting report and no district found; left out")
+                on_warning(f"{m.reports[0].path}: no meeting report about one district found; left out")
             continue
         if not m.district_confident and on_warning:
             on_warning(f"{m.reports[0].path}: no district recognised; listed under {UNKNOWN_DISTRICT}")

@@ -41,6 +41,7 @@ class _Rules:
     not_held_before: tuple[str, ...]
     held_after: tuple[str, ...]
     held_before: tuple[str, ...]
+    higher_bodies: tuple[str, ...]
 
 
 @cache
@@ -61,7 +62,7 @@ def rules() -> _Rules:
         return tuple(sorted(data[key], key=len, reverse=True))
 
     return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
-                  words("held_after"), words("held_before"))
+                  words("held_after"), words("held_before"), words("higher_bodies"))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -176,6 +177,9 @@ def other_meeting(text: str) -> MeetingMention | None:
     for pattern in (_OTHER_AFTER_RE, _OTHER_BEFORE_RE):
         m = pattern.search(text)
         if m is None:
+            continue
+        sentence = re.split(r"[。！？]", text[:m.start("name")])[-1]
+        if any(body in sentence for body in r.higher_bodies):
             continue
         name = _LEADING_TIME_RE.sub("", m.group("name")).strip()
         if len(name) < 3 or "精神" in name or any(w in name for w in r.not_held_before if len(w) >= 2):

@@ -232,34 +232,49 @@ def _address_words(url: str | None) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", f"{parsed.hostname or ''} {parsed.path}")]
 
 
-ROMAN_VERSION = 2
+ROMAN_VERSION = 3
 
 
 @cache
-def _roman_index() -> dict[str, list[str]]:
-    """Romanised short names (huancui → [环翠]) of every division, city and province, kept
-    in the cache folder: romanising three thousand names takes a third of a second."""
+def _address_index() -> dict[str, dict[str, list[str]]]:
+    """How divisions are spelt in web addresses, kept in the cache folder (romanising three
+    thousand names takes half a second): "roman" maps huancui → [环翠] for every division,
+    city and province; "initials" maps a city's and a division's initials (tzhl) to the
+    division's code."""
     gaz = gazetteer()
     source = _data_file("adcodes.csv")
     cache_file = cache_dir() / "place-pinyin.json"
     stamp = [str(source), *file_stamp(source), ROMAN_VERSION]
     cached = read_json(cache_file)
-    if cached and cached.get("stamp") == stamp and isinstance(cached.get("index"), dict):
-        return cached["index"]
+    if cached and cached.get("stamp") == stamp and all(isinstance(cached.get(k), dict) for k in ("roman", "initials")):
+        return {"roman": cached["roman"], "initials": cached["initials"]}
     from pypinyin import Style, pinyin
 
-    shorts = {d.short for d in gaz.divisions} | {p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}
-    index: defaultdict[str, list[str]] = defaultdict(list)
-    for short in sorted(s for s in shorts if s):
+    def spellings(name: str, style: Style, limit: int) -> list[str]:
         # Every reading of a polyphone: 盐都 is yandu, though 都 alone reads dou first.
-        readings = [""]
-        for options in pinyin(short, style=Style.NORMAL, heteronym=True):
-            readings = [r + o for r in readings for o in options[:3]][:16]
-        for roman in dict.fromkeys(readings):
-            if len(roman) >= MIN_PINYIN:
-                index[roman].append(short)
-    write_json(cache_file, {"stamp": stamp, "index": index})
-    return dict(index)
+        out = [""]
+        for options in pinyin(name, style=style, heteronym=True):
+            out = [o + x for o in out for x in dict.fromkeys(options[:limit])][:16]
+        return list(dict.fromkeys(out))
+
+    shorts = {d.short for d in gaz.divisions} | {p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}
+    roman: defaultdict[str, list[str]] = defaultdict(list)
+    for short in sorted(x for x in shorts if x):
+        for spelt in spellings(short, Style.NORMAL, 3):
+            if len(spelt) >= MIN_PINYIN:
+                roman[spelt].append(short)
+    initials: defaultdict[str, list[str]] = defaultdict(list)
+    for d in gaz.divisions:
+        above = gaz.cities.get(d.adcode[:4]) if d.city else gaz.provinces.get(d.adcode[:2])
+        if not d.short or above is None:
+            continue
+        for head in spellings(above.short, Style.FIRST_LETTER, 2):
+            for tail in spellings(d.short, Style.FIRST_LETTER, 2):
+                if len(head + tail) >= MIN_INITIALS:
+                    initials[head + tail].append(d.adcode)
+    index = {"roman": dict(roman), "initials": dict(initials)}
+    write_json(cache_file, {"stamp": stamp, **index})
+    return index
 
 
 def names_in_address(url: str | None) -> set[str]:
@@ -268,7 +283,7 @@ def names_in_address(url: str | None) -> set[str]:
     words = _address_words(url)
     if not words:
         return set()
-    index = _roman_index()
+    index = _address_index()["roman"]
     found: set[str] = set()
     for word in words:
         for start in range(min(ADDRESS_PREFIX_LETTERS, len(word)) + 1):
@@ -286,37 +301,15 @@ def divisions_by_initials(url: str | None) -> set[Division]:
     words = _address_words(url)
     if not words:
         return set()
-    index = _initials_index()
+    index = _address_index()["initials"]
+    by_code = {d.adcode: d for d in gazetteer().divisions}
     found: set[Division] = set()
     for word in words:
         for end in range(len(word), MIN_INITIALS - 1, -1):
             if word[:end] in index and len(word) - end <= ADDRESS_EXTRA_LETTERS:
-                found.update(index[word[:end]])
+                found.update(by_code[code] for code in index[word[:end]] if code in by_code)
                 break
     return found
-
-
-@cache
-def _initials_index() -> dict[str, list[Division]]:
-    from pypinyin import Style, pinyin
-
-    def initials(name: str) -> list[str]:
-        out = [""]
-        for options in pinyin(name, style=Style.FIRST_LETTER, heteronym=True):
-            out = [o + x for o in out for x in dict.fromkeys(options[:2])][:8]
-        return out
-
-    gaz = gazetteer()
-    index: defaultdict[str, list[Division]] = defaultdict(list)
-    for d in gaz.divisions:
-        above = gaz.cities.get(d.adcode[:4]) if d.city else gaz.provinces.get(d.adcode[:2])
-        if not d.short or above is None:
-            continue
-        for head in initials(above.short):
-            for tail in initials(d.short):
-                if len(head + tail) >= MIN_INITIALS:
-                    index[head + tail].append(d)
-    return dict(index)
 
 
 def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str = "上海市",

@@ -288,7 +288,8 @@ class DeckWriter:
     def meeting_block(self, meeting: Meeting) -> TextBlock:
         t = self.t
         unnamed_kinds = (MeetingKind.OTHER, MeetingKind.ARTICLE)
-        shown_kind = meeting.kind not in unnamed_kinds and meeting.kind.value not in meeting.name
+        bare_name = re.sub(r"[（）()]", "", meeting.name)  # 常委会（扩大）会议 names its kind
+        shown_kind = meeting.kind not in unnamed_kinds and meeting.kind.value not in bare_name
         kind = f"［{meeting.kind.value}］" if shown_kind else ""
         header = f"{meeting.name}{kind}｜{meeting.date.label}"
         paras = [Para(self.s(header), scale=1.1, bold=True, color=t.color("heading"), space_before=0.9,
