@@ -19,7 +19,7 @@ Fields, over the gold meetings (pages for "meetings" and "chrome"):
             point's source sentence
   future    dates after the page's own date or after today (should be 0)
 
-Run: python bench/facts.py [--show] [PAGE...]   (--show prints every miss)
+Run: python bench/facts.py [--show] [--json] [PAGE...]   (--show prints every miss)
 """
 
 from __future__ import annotations
@@ -162,10 +162,14 @@ def score_pages(pages: list[Path]) -> Scores:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every miss")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("pages", nargs="*", type=Path, help="pages to score (default: the whole corpus)")
     args = parser.parse_args()
     pages = args.pages or sorted(CORPUS.glob("*.txt"))
     scores = score_pages(pages)
+    if args.json:
+        print(json.dumps(vars(scores), ensure_ascii=False))
+        return
     print(f"{len(pages)} real pages in {CORPUS.relative_to(ROOT)}")
     print("field        right     share")
     for name in FIELDS:
