@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .leaders import find_leaders
 from .lexicon import DOCUMENT_RE, FIGURE_RE, UNKNOWN_DISTRICT, chinese_number
-from .meetings import meeting_identity
+from .meetings import is_template, meeting_identity
 from .model import (
     AdoptedDocument,
     CleanDocument,
@@ -229,6 +229,10 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
     division = detect_district(report, doc, places)
     kind = report.meeting_kind or MeetingKind.ARTICLE
     name = report.meeting_mention
+    if name and division is not None and _held_above(name, division):
+        # "市委六届九次全会" on a district's page: the city's meeting, which the district's
+        # people attend. The page reports no meeting of the district's own.
+        kind, name = MeetingKind.ARTICLE, None
     text = "\n".join(p.text for p in report.paragraphs)
     return Meeting(
         district=display_name(division, places.home) if division else UNKNOWN_DISTRICT,
@@ -243,6 +247,13 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         documents=find_documents(text),
         figures=find_figures(report),
     )
+
+
+def _held_above(name: str, division: Division) -> bool:
+    """Whether a meeting's body is the city above ``division`` (a 市 body where the division
+    is a 区, 县 or 旗; a county-level city's 市委 is its own)."""
+    city_body = re.match(r"(?:第?[一二三四五六七八九十\d]{1,3}届)?市(?:委|政府|人大|政协)", name)
+    return division.level_word != "市" and city_body is not None
 
 
 def _merge_key(meeting: Meeting) -> tuple[str, str, str]:
@@ -294,11 +305,13 @@ def extract_meetings(
     places: PlaceSettings = HOME_SHANGHAI,
     on_warning: Callable[[str], None] | None = None,
 ) -> list[Meeting]:
-    meetings = [
-        extract_meeting(report, doc, places)
-        for doc, reports in docs_reports
-        for report in reports
-    ]
+    meetings = []
+    for doc, reports in docs_reports:
+        if is_template("\n".join(doc.paragraphs)):
+            if on_warning:
+                on_warning(f"{doc.path}: a template with blanks to fill, not a report; left out")
+            continue
+        meetings.extend(extract_meeting(report, doc, places) for report in reports)
     kept = []
     for m in meetings:
         if m.kind is MeetingKind.ARTICLE and (not m.district_confident or _names_many_places(m)):

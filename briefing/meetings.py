@@ -42,6 +42,7 @@ class _Rules:
     held_after: tuple[str, ...]
     held_before: tuple[str, ...]
     higher_bodies: tuple[str, ...]
+    template_placeholders: tuple[str, ...]
 
 
 @cache
@@ -62,7 +63,8 @@ def rules() -> _Rules:
         return tuple(sorted(data[key], key=len, reverse=True))
 
     return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
-                  words("held_after"), words("held_before"), words("higher_bodies"))
+                  words("held_after"), words("held_before"), words("higher_bodies"),
+                  words("template_placeholders"))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -197,3 +199,8 @@ def meeting_identity(name: str, place: str = "") -> str:
         name = name.replace(place, place[-1])
     name = name.replace("党代会", "代表大会").replace("党代表大会", "代表大会")
     return re.sub(r"[（）()\s]", "", name)
+
+
+def is_template(text: str) -> bool:
+    """A speech or report template with blanks to fill (two or more placeholders)."""
+    return sum(text.count(mark) for mark in rules().template_placeholders) >= 2
