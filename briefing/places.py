@@ -232,7 +232,7 @@ def _address_words(url: str | None) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", f"{parsed.hostname or ''} {parsed.path}")]
 
 
-ROMAN_VERSION = 3
+ROMAN_VERSION = 4
 
 
 @cache
@@ -246,8 +246,9 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
     cache_file = cache_dir() / "place-pinyin.json"
     stamp = [str(source), *file_stamp(source), ROMAN_VERSION]
     cached = read_json(cache_file)
-    if cached and cached.get("stamp") == stamp and all(isinstance(cached.get(k), dict) for k in ("roman", "initials")):
-        return {"roman": cached["roman"], "initials": cached["initials"]}
+    if cached and cached.get("stamp") == stamp and all(
+            isinstance(cached.get(k), dict) for k in ("roman", "initials", "own_initials")):
+        return {k: cached[k] for k in ("roman", "initials", "own_initials")}
     from pypinyin import Style, pinyin
 
     def spellings(name: str, style: Style, limit: int) -> list[str]:
@@ -264,7 +265,10 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
             if len(spelt) >= MIN_PINYIN:
                 roman[spelt].append(short)
     initials: defaultdict[str, list[str]] = defaultdict(list)
+    own: defaultdict[str, list[str]] = defaultdict(list)
     for d in gaz.divisions:
+        for tail in spellings(d.short, Style.FIRST_LETTER, 2) if d.short else ():
+            own[tail].append(d.adcode)
         above = gaz.cities.get(d.adcode[:4]) if d.city else gaz.provinces.get(d.adcode[:2])
         if not d.short or above is None:
             continue
@@ -272,7 +276,7 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
             for tail in spellings(d.short, Style.FIRST_LETTER, 2):
                 if len(head + tail) >= MIN_INITIALS:
                     initials[head + tail].append(d.adcode)
-    index = {"roman": dict(roman), "initials": dict(initials)}
+    index = {"roman": dict(roman), "initials": dict(initials), "own_initials": dict(own)}
     write_json(cache_file, {"stamp": stamp, **index})
     return index
 
@@ -312,6 +316,27 @@ def divisions_by_initials(url: str | None) -> set[Division]:
     return found
 
 
+def divisions_by_own_initials(url: str | None) -> set[Division]:
+    """Divisions whose own initials and a site's usual suffix make a word of the address:
+    ctxww (长泰 新闻网), rarb (瑞安 日报). Many districts share such initials."""
+    from .data import read_list
+
+    words = _address_words(url)
+    if not words:
+        return set()
+    index = _address_index()["own_initials"]
+    by_code = {d.adcode: d for d in gazetteer().divisions}
+    suffixes = tuple(sorted(read_list("address_suffixes.txt"), key=len, reverse=True))
+    found: set[Division] = set()
+    for word in words:
+        for suffix in suffixes:
+            head = word.removesuffix(suffix)
+            if head != word and 2 <= len(head) <= 3 and head in index:
+                found.update(by_code[code] for code in index[head] if code in by_code)
+                break
+    return found
+
+
 def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str = "上海市",
            extra: Iterable[Division] = ()) -> Division | None:
     """The division a report is about, from ``(text, weight)`` pieces (headings weigh more)
@@ -336,6 +361,13 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             evidence[d] += ADDRESS_WEIGHT
     for d in divisions_by_initials(url):
         evidence[d] += ADDRESS_WEIGHT
+    if not evidence:
+        # Short initials (ctxww) fit many districts: the one whose city or province the
+        # page names, where exactly one does.
+        page = "\n".join(joined)
+        confirmed = [d for d in divisions_by_own_initials(url) if _named_above(d, page, gaz)]
+        if len(confirmed) == 1:
+            evidence[confirmed[0]] += ADDRESS_WEIGHT
     if not evidence:
         return None
     # Repetition says less than variety: a reservoir named three times ("龙湾水库") must not
@@ -373,6 +405,12 @@ def _in_person_name(text: str, start: int, end: int, names: frozenset[str]) -> b
     before = text[start - 2] if start >= 2 else "、"
     after = text[end] if end < len(text) else "、"
     return before in PERSON_LIST_MARKS and after in PERSON_LIST_MARKS
+
+
+def _named_above(d: Division, page: str, gaz: Gazetteer) -> bool:
+    city = gaz.cities.get(d.adcode[:4]) if d.city else None
+    province = gaz.provinces.get(d.adcode[:2])
+    return any(place is not None and len(place.short) >= 2 and place.short in page for place in (city, province))
 
 
 @cache

@@ -74,3 +74,21 @@ def test_leader_names_trimmed_before_verbs() -> None:
     leaders = find_leaders("区委书记刘健就深化落实作了讲话。区委副书记、区长高香传达精神。区委副书记吴杰出席会议。")
     assert [(x.role, x.name) for x in leaders] == [
         ("区委书记", "刘健"), ("区委副书记、区长", "高香"), ("区委副书记", "吴杰")]
+
+
+def test_templates_and_a_citys_meeting_are_no_district_meetings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from .conftest import run_cli
+
+    (tmp_path / "template.txt").write_text(
+        "同志们：今天我们在这里召开全区工作专题会。等下，区委XX书记还要作重要讲话。\nXX日，市委召开会议，部署XX年工作。\n",
+        "utf-8")
+    (tmp_path / "city.txt").write_text(
+        "1月14日，中国共产党深圳市第六届委员会第九次全体会议召开。在市委六届九次全会分组讨论中，"
+        "龙岗区委书记张勇在发言中谈到交通问题，龙岗区要加快建设东部中心。\n", "utf-8")
+    done = run_cli("summarize", str(tmp_path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "template.txt: a template with blanks to fill, not a report; left out" in done.stderr
+    meetings = json.loads(done.stdout)["meetings"]
+    assert [(m["district"], m["kind"]) for m in meetings] == [("龙岗区", "文章")]

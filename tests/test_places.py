@@ -62,3 +62,10 @@ def test_template_names_beyond_the_gazetteer() -> None:
     places = PlaceSettings.from_names("上海市", ["临港新片区"])
     found = locate([("临港新片区党工委召开会议。", 1.0)], None, places.home, places.extra)
     assert found is not None and found.name == "临港新片区"
+
+
+def test_short_initials_in_the_address_count_only_with_the_city_named() -> None:
+    lead = "本报讯 昨日下午，全市党委（党组）理论学习中心组工作会议召开。"
+    url = "http://www.rarb.cn/html/2018-10/19/content_222107.htm"
+    assert _where(lead, url) is None  # "ra" + 日报 fits 瑞安 and others alike
+    assert _where(lead + "中央、省委、温州市委相继出台实施细则。", url) == "瑞安市"
