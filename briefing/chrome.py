@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import CleanDocument
 
 _DATETIME_RE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}")
 _BARE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>|[\W_]+)$")
@@ -126,3 +130,29 @@ def labelled_source(line: str) -> str | None:
     """The outlet a chrome line names ("来源：武进新闻 作者：…")."""
     found = _LABELLED_SOURCE_RE.search(line)
     return found.group("outlet") if found else None
+
+
+def drop_site_furniture(docs: list[CleanDocument]) -> list[CleanDocument]:
+    """The pages with the lines their site repeats on several of them taken out (a slogan,
+    a menu the cues do not know), where such a line names no meeting."""
+    from urllib.parse import urlparse
+
+    from .meetings import find_meetings
+
+    def site(doc: CleanDocument) -> str:
+        return (urlparse(doc.url).hostname or "") if doc.url else (doc.outlet or "")
+
+    repeated = {line for line in repeated_lines(((site(d), d.paragraphs) for d in docs), min_pages=3)
+                if not find_meetings(line)}
+    if not repeated:
+        return docs
+    out = []
+    for doc in docs:
+        kept = [i for i, line in enumerate(doc.paragraphs) if line not in repeated]
+        if len(kept) == len(doc.paragraphs):
+            out.append(doc)
+            continue
+        new_index = {old: new for new, old in enumerate(kept)}
+        starts = sorted({new_index[i] for i in doc.report_starts if i in new_index})
+        out.append(replace(doc, paragraphs=[doc.paragraphs[i] for i in kept], report_starts=starts))
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .chrome import drop_site_furniture
 from .cleaner import clean_source
 from .comparer import compare
 from .errors import InputError
@@ -96,6 +97,7 @@ def build_briefing(
     latest: int | None = None,
 ) -> Briefing:
     """Everything after reading: the data the deck and the exports are made from."""
+    docs = drop_site_furniture(docs)
     pairs: list[tuple[CleanDocument, list[Report]]] = [
         (doc, segment_document(doc, on_warning)) for doc in docs
     ]

@@ -113,3 +113,19 @@ def test_cleaning_is_idempotent_on_seeds() -> None:
         once, _, _ = clean_text(path.read_text("utf-8"))
         twice, _, _ = clean_text("\n".join(once))
         assert twice == once, path.name
+
+
+def test_lines_a_site_repeats_on_its_pages_are_furniture(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from .conftest import run_cli
+
+    for n, district in enumerate(["杨浦区", "徐汇区", "静安区"]):
+        (tmp_path / f"page{n}.txt").write_text(
+            f"原文链接：https://news.example.cn/a/{n}.html\n港城之声 共筑美好家园\n{district}推进城市更新\n"
+            f"{district}加快推进城市更新，今年完成旧区改造项目{n + 3}个，惠及居民{n + 2}千户。\n", "utf-8")
+    done = run_cli("summarize", str(tmp_path), "--format", "json", "-q")
+    assert done.returncode == 0, done.stderr
+    articles = json.loads(done.stdout)["meetings"]
+    # An article is named by its first heading: the site's slogan, on every page, is none.
+    assert sorted(m["name"] for m in articles) == ["徐汇区推进城市更新", "杨浦区推进城市更新", "静安区推进城市更新"]
