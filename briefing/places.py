@@ -25,28 +25,41 @@ from urllib.parse import urlparse
 from .cache import cache_dir, file_stamp, read_json, write_json
 from .data import surnames
 
-# Weights of the evidence for a division.
-FULL_NAME_WEIGHT = 3.0
-SHORT_NAME_WEIGHT = 1.0
-ADDRESS_WEIGHT = 2.0  # the division's name in the page's web address
-CITY_WEIGHT = 1.5  # its city named on the page (or in the address)
-PROVINCE_WEIGHT = 0.75
-REPETITION_SCALE = 2.0  # mentions count as this times log(1 + their weight)
-HOME_WEIGHT = 0.25  # ties go to the home region
-# Taiwan, Hong Kong and Macau hold no 区委 or 县政府 meetings: a name they share with a
-# mainland division (后里 / 海陵, both "tzhl") goes to the mainland one.
-OUTSIDE_SYSTEM = ("71", "81", "82")
-LEVEL_WEIGHT = 0.5  # 县委/全县 on the page favours a county over a district of the same name
-OFF_LEVEL_FACTOR = 0.5  # a page that speaks only of 县 halves the score of 区 (and so on)
-DOMINANT_LEVEL = 3  # mentions of 县委/全县… from which a page's level counts as settled
-MIN_PINYIN = 5  # shorter romanised names match too many web addresses
-ADDRESS_EXTRA_LETTERS = 6  # letters an address word may carry besides a place name (…news)
-ADDRESS_PREFIX_LETTERS = 3  # letters before it (a province's or city's initials: hb…)
-MIN_INITIALS = 4  # city and district initials together: fewer match too many districts
-# A short name that jieba's dictionary knows as an adjective or verb (友好, 前进) is taken
-# for the word; a noun too (和平, 东方) unless it is rarer than this IDF.
-COMMON_WORD_IDF = 7.5
-SPAN_CHARS = 4  # how far a longer dictionary word around a short name is looked for
+
+@dataclass(frozen=True)
+class Weights:
+    """The weights and limits of ``briefing/data/places.yaml``."""
+
+    full_name: float
+    short_name: float
+    address: float
+    city: float
+    province: float
+    repetition_scale: float
+    home: float
+    outside_system: tuple[str, ...]
+    level: float
+    off_level_factor: float
+    dominant_level: int
+    min_pinyin: int
+    address_extra_letters: int
+    address_prefix_letters: int
+    min_initials: int
+    common_word_idf: float
+    span_chars: int
+
+
+@cache
+def weights() -> Weights:
+    import yaml
+
+    from .data import read_text
+
+    data = yaml.safe_load(read_text("places.yaml"))
+    data["outside_system"] = tuple(data["outside_system"])
+    return Weights(**data)
+
+
 PERSON_LIST_MARKS = set("、，,：:；（(）) \n等和及")  # what stands around a name in a list of people
 
 
@@ -262,7 +275,7 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
     roman: defaultdict[str, list[str]] = defaultdict(list)
     for short in sorted(x for x in shorts if x):
         for spelt in spellings(short, Style.NORMAL, 3):
-            if len(spelt) >= MIN_PINYIN:
+            if len(spelt) >= weights().min_pinyin:
                 roman[spelt].append(short)
     initials: defaultdict[str, list[str]] = defaultdict(list)
     own: defaultdict[str, list[str]] = defaultdict(list)
@@ -274,7 +287,7 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
             continue
         for head in spellings(above.short, Style.FIRST_LETTER, 2):
             for tail in spellings(d.short, Style.FIRST_LETTER, 2):
-                if len(head + tail) >= MIN_INITIALS:
+                if len(head + tail) >= weights().min_initials:
                     initials[head + tail].append(d.adcode)
     index = {"roman": dict(roman), "initials": dict(initials), "own_initials": dict(own)}
     write_json(cache_file, {"stamp": stamp, **index})
@@ -288,11 +301,12 @@ def names_in_address(url: str | None) -> set[str]:
     if not words:
         return set()
     index = _address_index()["roman"]
+    w = weights()
     found: set[str] = set()
     for word in words:
-        for start in range(min(ADDRESS_PREFIX_LETTERS, len(word)) + 1):
-            hit = next((word[start:end] for end in range(len(word), start + MIN_PINYIN - 1, -1)
-                        if len(word) - (end - start) <= ADDRESS_EXTRA_LETTERS and word[start:end] in index), None)
+        for start in range(min(w.address_prefix_letters, len(word)) + 1):
+            hit = next((word[start:end] for end in range(len(word), start + w.min_pinyin - 1, -1)
+                        if len(word) - (end - start) <= w.address_extra_letters and word[start:end] in index), None)
             if hit:
                 found.update(index[hit])
                 break
@@ -309,8 +323,8 @@ def divisions_by_initials(url: str | None) -> set[Division]:
     by_code = {d.adcode: d for d in gazetteer().divisions}
     found: set[Division] = set()
     for word in words:
-        for end in range(len(word), MIN_INITIALS - 1, -1):
-            if word[:end] in index and len(word) - end <= ADDRESS_EXTRA_LETTERS:
+        for end in range(len(word), weights().min_initials - 1, -1):
+            if word[:end] in index and len(word) - end <= weights().address_extra_letters:
                 found.update(by_code[code] for code in index[word[:end]] if code in by_code)
                 break
     return found
@@ -349,51 +363,51 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
         joined.append(text)
         for _start, _end, name in gaz.full_names_in(text):
             for d in gaz.by_name[name]:
-                evidence[d] += FULL_NAME_WEIGHT * weight
+                evidence[d] += weights().full_name * weight
         for d in extra:
             hits = text.count(d.name) + (text.count(d.short) if d.short and d.short != d.name else 0)
             if hits:
-                evidence[d] += FULL_NAME_WEIGHT * weight * hits
+                evidence[d] += weights().full_name * weight * hits
         _short_mentions(text, weight, gaz, evidence)
     in_address = names_in_address(url)
     for short in in_address:
         for d in gaz.by_short.get(short, ()):
-            evidence[d] += ADDRESS_WEIGHT
+            evidence[d] += weights().address
     for d in divisions_by_initials(url):
-        evidence[d] += ADDRESS_WEIGHT
+        evidence[d] += weights().address
     if not evidence:
         # Short initials (ctxww) fit many districts: the one whose city or province the
         # page names, where exactly one does.
         page = "\n".join(joined)
         confirmed = [d for d in divisions_by_own_initials(url) if _named_above(d, page, gaz)]
         if len(confirmed) == 1:
-            evidence[confirmed[0]] += ADDRESS_WEIGHT
+            evidence[confirmed[0]] += weights().address
     if not evidence:
         return None
     # Repetition says less than variety: a reservoir named three times ("龙湾水库") must not
     # outweigh the county named once and its 县委 throughout.
     for d, score in evidence.items():
-        evidence[d] = REPETITION_SCALE * math.log1p(score)
+        evidence[d] = weights().repetition_scale * math.log1p(score)
     page = "\n".join(joined)
     level_counts = {w: len(re.findall(rf"{w}委|全{w}|我{w}|{w}政府|{w}长", page)) for w in "区县市旗"}
     top_level, top_count = max(level_counts.items(), key=lambda item: item[1])
-    dominant = top_level if top_count >= DOMINANT_LEVEL and all(
+    dominant = top_level if top_count >= weights().dominant_level and all(
         n * 3 <= top_count for w, n in level_counts.items() if w != top_level) else None
     for d in list(evidence):
         city = gaz.cities.get(d.adcode[:4])
         province = gaz.provinces.get(d.adcode[:2])
         if city is not None and d.city and (city.short in page or city.short in in_address):
-            evidence[d] += CITY_WEIGHT
+            evidence[d] += weights().city
         if province is not None and (province.short in page or province.short in in_address):
-            evidence[d] += PROVINCE_WEIGHT
+            evidence[d] += weights().province
         if home and home in (d.province, d.city):
-            evidence[d] += HOME_WEIGHT
-        if d.adcode[:2] in OUTSIDE_SYSTEM:
-            evidence[d] -= HOME_WEIGHT
+            evidence[d] += weights().home
+        if d.adcode[:2] in weights().outside_system:
+            evidence[d] -= weights().home
         if level_counts.get(d.level_word):
-            evidence[d] += LEVEL_WEIGHT
+            evidence[d] += weights().level
         if dominant and d.level_word != dominant:
-            evidence[d] *= OFF_LEVEL_FACTOR
+            evidence[d] *= weights().off_level_factor
     return max(evidence.items(), key=lambda item: (item[1], item[0].adcode))[0]
 
 
@@ -450,17 +464,17 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
         if _in_person_name(text, start, end, names):
             continue
         tag = tags.get(short)
-        if tag is not None and (not tag.startswith(("n", "s")) or (idf.get(short) or 0.0) < COMMON_WORD_IDF):
+        if tag is not None and (not tag.startswith(("n", "s")) or (idf.get(short) or 0.0) < weights().common_word_idf):
             continue  # a word of the language (友好, 前进, 平安) more than a place
-        window = text[max(0, start - SPAN_CHARS): end + SPAN_CHARS]
+        window = text[max(0, start - weights().span_chars): end + weights().span_chars]
         if any(friend in window and short in friend for friend in friends):
             continue
-        spans = {text[a:b] for a in range(max(0, start - SPAN_CHARS), start + 1)
-                 for b in range(end, min(len(text), end + SPAN_CHARS) + 1) if (a, b) != (start, end)}
+        spans = {text[a:b] for a in range(max(0, start - weights().span_chars), start + 1)
+                 for b in range(end, min(len(text), end + weights().span_chars) + 1) if (a, b) != (start, end)}
         if any(tag is not None for tag in tables.tags(spans).values()):
             continue  # inside a longer dictionary word
         for d in gaz.by_short[short]:
-            evidence[d] += SHORT_NAME_WEIGHT * weight
+            evidence[d] += weights().short_name * weight
 
 
 def display_name(division: Division, home: str = "上海市") -> str:
