@@ -20,7 +20,7 @@ class SourceText:
     path: Path
     text: str
     encoding: str
-    format: str  # "txt", "md" or "html"
+    format: str  # "txt", "md", "html", "docx" or "pdf"
     title: str | None = None
     published: str | None = None  # ISO date from HTML metadata
     outlet: str | None = None

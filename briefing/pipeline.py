@@ -23,6 +23,7 @@ from .summarizers.keyword_heading import SummarizerSettings, summarize
 from .template import Template
 
 Warn = Callable[[str], None]
+SKIPPED_SHOWN = 5  # files named in the one warning about a folder's other files
 
 
 def _ignore(_: str) -> None:
@@ -42,7 +43,13 @@ def read_documents(
     inputs = list(inputs)
     named = {p.resolve() for p in inputs if p.is_file()}
     docs: list[CleanDocument] = []
-    paths = collect_inputs(inputs)
+    def skipped(folder: Path, files: list[Path]) -> None:
+        shown = "、".join(f"{f.relative_to(folder)}" for f in files[:SKIPPED_SHOWN])
+        more = f" and {len(files) - SKIPPED_SHOWN} more" if len(files) > SKIPPED_SHOWN else ""
+        on_warning(f"{folder}: {len(files)} file(s) not read, not a report format "
+                   f"(.txt, .md, .html, .docx, .pdf): {shown}{more}")
+
+    paths = collect_inputs(inputs, skipped)
     tick = None
     if on_progress is not None:
         on_progress(len(paths))

@@ -3,14 +3,15 @@
 Reports arrive saved from many sites, so the encoding is detected rather than
 assumed (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5), an HTML
 page is reduced to its article body by a real main-text extractor, and Markdown to
-the text of its headings and paragraphs by a real Markdown parser.
+the text of its headings and paragraphs by a real Markdown parser; Word and PDF files
+go to :mod:`briefing.readers`.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import InputError
@@ -18,7 +19,8 @@ from .model import SourceText
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
 HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
-READABLE_SUFFIXES = {**TEXT_SUFFIXES, **HTML_SUFFIXES}
+DOCUMENT_SUFFIXES = {".docx": "docx", ".pdf": "pdf"}
+READABLE_SUFFIXES = {**TEXT_SUFFIXES, **HTML_SUFFIXES, **DOCUMENT_SUFFIXES}
 
 # Chinese encodings worth trying when a file is not UTF-8, most common first.
 _CJK_ENCODINGS = ("gb18030", "big5", "big5hkscs")
@@ -31,20 +33,25 @@ _BOMS = (
 )
 
 
-def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders to the readable files in them, sorted, so runs are repeatable."""
+def collect_inputs(paths: Iterable[Path],
+                   on_skipped: Callable[[Path, list[Path]], None] | None = None) -> list[Path]:
+    """Expand folders to the readable files in them, sorted, so runs are repeatable.
+
+    ``on_skipped(folder, files)`` hears of the files a folder holds that are no reports."""
     files: list[Path] = []
     for path in paths:
         if not path.exists():
             raise InputError("no such file or folder", path)
         if path.is_dir():
-            found = sorted(
+            visible = sorted(
                 p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            found = [p for p in visible if p.suffix.lower() in READABLE_SUFFIXES]
+            if on_skipped is not None and found and len(found) < len(visible):
+                on_skipped(path, [p for p in visible if p.suffix.lower() not in READABLE_SUFFIXES])
             if not found:
-                raise InputError("folder holds no .txt, .md or .html reports", path)
+                raise InputError("folder holds no .txt, .md, .html, .docx or .pdf reports", path)
             files.extend(found)
         else:
             files.append(path)
@@ -150,6 +157,14 @@ def read_source(path: Path) -> SourceText:
         raise InputError(f"cannot read ({exc.strerror or exc})", path) from None
     if not data.strip():
         raise InputError("file is empty", path)
+    if suffix == ".docx":
+        from .readers.docx import read_docx
+
+        return read_docx(path)
+    if suffix == ".pdf":
+        from .readers.pdf import read_pdf
+
+        return read_pdf(path)
     text, encoding = decode_bytes(data, path)
     if not text.strip():
         raise InputError("file is empty", path)

@@ -38,7 +38,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_folder_without_reports(tmp_path: Path) -> None:
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")
     out = tmp_path / "deck.pptx"
     done = run_cli("build", str(tmp_path), "-o", str(out))
     assert done.returncode == 2
@@ -162,3 +162,49 @@ def test_preview_replaces_the_pages_of_an_earlier_rendering(tmp_path: Path, seed
     assert len(pages) == len(Presentation(str(seeds_deck)).slides)
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in pages)
     assert (out / "other-01.png").exists()
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_word_and_pdf_reports_are_read(tmp_path: Path) -> None:
+    """A Word file (paragraphs, a bold title, a table) and a PDF with a text layer, both made
+    with LibreOffice from real pages, give their meetings like the pages themselves."""
+    import json
+
+    done = run_cli("summarize", str(FIXTURES / "aohan_standing.docx"), str(FIXTURES / "huancui_standing.pdf"),
+                   "--format", "json", "-q")
+    assert done.returncode == 0, done.stderr
+    meetings = {m["district"]: m for m in json.loads(done.stdout)["meetings"]}
+    assert meetings["敖汉旗"]["kind"] == "常委会会议" and meetings["敖汉旗"]["date"]["label"] == "2023年3月2日"
+    assert meetings["敖汉旗"]["leaders"][0]["name"] == "王永军"
+    assert meetings["环翠区"]["name"] == "区委常委会第138次（扩大）会议"
+    assert meetings["环翠区"]["date"]["label"] == "2024年10月23日"  # "10 月 23 日" in the PDF's layout
+    # The document's title ran over two lines of the PDF's layout: it is one title again.
+    assert meetings["环翠区"]["documents"] == [
+        {"title": "关于全面深化党组织领导下的社区运营机制 加强党建引领基层治理的指导意见", "adopted": True}]
+    from briefing.readers.docx import read_docx
+
+    text = read_docx(FIXTURES / "aohan_standing.docx").text
+    assert text.splitlines()[0] == "敖汉旗召开旗委常委会第38次会议"
+    assert "议题一 全旗落实五大任务项目清单" in text  # a table row, its cells in order
+
+
+def test_a_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
+    done = run_cli("build", str(FIXTURES / "scanned.pdf"), "-o", str(tmp_path / "d.pptx"))
+    assert done.returncode == 2
+    _one_line_error(done.stderr, "scanned.pdf: PDF has no text layer (a scan?); run OCR")
+
+
+def test_a_folder_names_the_files_it_does_not_read(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(SEEDS / "004_0494a65b94bf554c.txt", tmp_path / "report.txt")
+    for name in ("budget.xlsx", "photo.jpg"):
+        (tmp_path / name).write_bytes(b"\x00\x01")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 cut short")
+    done = run_cli("build", str(tmp_path), "-o", str(tmp_path / "d.pptx"))
+    assert done.returncode == 0, done.stderr
+    warnings = [x for x in done.stderr.splitlines() if x.startswith("briefing: warning:")]
+    assert any("2 file(s) not read" in w and "budget.xlsx" in w and "photo.jpg" in w for w in warnings)
+    assert any("broken.pdf: not a readable PDF" in w for w in warnings)

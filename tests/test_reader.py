@@ -57,9 +57,12 @@ def test_html_article_extracted(tmp_path: Path) -> None:
 
 
 def test_folder_expands_to_sorted_reports(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.md", "c.html", "skip.pdf"):
+    for name in ("b.txt", "a.md", "c.html", "d.pdf", "e.docx", "skip.xlsx"):
         (tmp_path / name).write_text("x", "utf-8")
-    assert [p.name for p in collect_inputs([tmp_path])] == ["a.md", "b.txt", "c.html"]
+    skipped: list[tuple[Path, list[Path]]] = []
+    found = collect_inputs([tmp_path], lambda folder, files: skipped.append((folder, files)))
+    assert [p.name for p in found] == ["a.md", "b.txt", "c.html", "d.pdf", "e.docx"]
+    assert skipped == [(tmp_path, [tmp_path / "skip.xlsx"])]
 
 
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
