@@ -169,21 +169,32 @@ def _count(n: int, noun: str) -> str:
 @_TEMPLATE
 @click.option("--latest", type=click.IntRange(min=1), default=None,
               help="Keep only the newest N meetings per district.")
+@click.option("--pdf", "with_pdf", is_flag=True, help="Also write the deck as a PDF beside it (needs LibreOffice).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no warnings; errors only.")
 @reports_errors
 def build(inputs: tuple[Path, ...], output: Path, template: Path | None, latest: int | None,
-          quiet: bool) -> None:
+          with_pdf: bool, quiet: bool) -> None:
     """Build the briefing deck from INPUT reports."""
     from .layout.deck import check_output_path, write_deck
 
     check_output_path(output)
+    if with_pdf:  # said before any report is read, not after the work
+        from .preview import find_soffice
+
+        find_soffice()
     warn = Warnings(quiet)
     briefing, tmpl = _load(inputs, template, warn, latest, progress=not quiet, for_deck=True)
     n_slides = write_deck(briefing, tmpl, output)
+    pdf = None
+    if with_pdf:
+        from .preview import export_pdf
+
+        pdf = export_pdf(output, output.with_suffix(".pdf"))
     warn.summary()
     if not quiet:
         click.echo(f"wrote {output} ({_count(n_slides, 'slide')}: {_count(len(briefing.districts), 'district')}, "
-                   f"{_count(len(briefing.meetings), 'meeting')} from {_count(len(briefing.sources), 'report')})")
+                   f"{_count(len(briefing.meetings), 'meeting')} from {_count(len(briefing.sources), 'report')})"
+                   + (f" and {pdf}" if pdf else ""))
 
 
 @main.command()

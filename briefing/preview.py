@@ -19,7 +19,8 @@ def find_soffice() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise BriefingError("LibreOffice (soffice) is not installed; install libreoffice-impress")
+    raise BriefingError("LibreOffice (soffice) is not installed; install libreoffice-impress to render or "
+                        "export PDF")
 
 
 def deck_to_pdf(deck: Path, folder: Path, timeout: int = 180) -> Path:
@@ -93,3 +94,17 @@ def deck_font_warnings(deck: Path) -> list[str]:
     except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as exc:
         raise InputError(f"not a PowerPoint deck ({type(exc).__name__})", deck) from None
     return substitution_warnings((f"named in {deck.name}", FaceRequest(face, east_asian=ea)) for face, ea in named)
+
+
+def export_pdf(deck: Path, pdf: Path) -> Path:
+    """Write ``deck`` as ``pdf`` through LibreOffice; a failed conversion leaves any earlier
+    PDF in place (converted in a private folder, then moved)."""
+    import os
+
+    with tempfile.TemporaryDirectory(prefix="briefing-pdf-", dir=pdf.parent) as tmp:
+        made = deck_to_pdf(deck, Path(tmp))
+        try:
+            os.replace(made, pdf)
+        except OSError as exc:
+            raise OutputError(f"cannot write PDF ({exc.strerror or exc})", pdf) from None
+    return pdf

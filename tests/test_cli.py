@@ -208,3 +208,29 @@ def test_a_folder_names_the_files_it_does_not_read(tmp_path: Path) -> None:
     warnings = [x for x in done.stderr.splitlines() if x.startswith("briefing: warning:")]
     assert any("2 file(s) not read" in w and "budget.xlsx" in w and "photo.jpg" in w for w in warnings)
     assert any("broken.pdf: not a readable PDF" in w for w in warnings)
+
+
+def test_build_pdf_writes_the_pdf_beside_the_deck(tmp_path: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    deck = tmp_path / "brief.pptx"
+    done = run_cli("build", str(SEEDS), "-o", str(deck), "--pdf")
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "brief.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert f"and {pdf}" in done.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf", "brief.pptx"]
+
+
+def test_build_pdf_without_libreoffice_says_so_before_reading(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    done = subprocess.run([sys.executable, "-m", "briefing", "build", str(tmp_path / "missing.txt"), "-o",
+                           str(tmp_path / "d.pptx"), "--pdf"], capture_output=True, text=True,
+                          env={**os.environ, "PATH": str(bare)}, timeout=120)
+    assert done.returncode == 1
+    _one_line_error(done.stderr, "LibreOffice (soffice) is not installed")
