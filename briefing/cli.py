@@ -74,9 +74,7 @@ class Warnings:
             click.echo(f"briefing: {len(self.items)} warning(s)", err=True)
 
 
-_INPUTS = click.argument(
-    "inputs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="INPUT..."
-)
+_INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 _TEMPLATE = click.option(
     "-t", "--template", type=click.Path(path_type=Path), default=None,
     help="Template YAML (default: the built-in templates/default.yaml).",
@@ -113,13 +111,14 @@ class BriefingGroup(click.Group):
 def main(debug: bool) -> None:
     """Turn reports on district Party and government meetings into a briefing deck.
 
-    INPUT is report files (.txt, .md, .html) and/or folders of them.
+    INPUT is report files (.txt, .md, .html, .docx, .pdf), folders of them and web
+    addresses (https://…).
     """
     global _DEBUG
     _DEBUG = debug
 
 
-def _load(inputs: tuple[Path, ...], template_path: Path | None, warn: Warnings,
+def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
           latest: int | None = None, progress: bool = False, for_deck: bool = False):  # type: ignore[no-untyped-def]
     from .pipeline import build_briefing, read_documents
     from .template import load_template
@@ -172,7 +171,7 @@ def _count(n: int, noun: str) -> str:
 @click.option("--pdf", "with_pdf", is_flag=True, help="Also write the deck as a PDF beside it (needs LibreOffice).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no warnings; errors only.")
 @reports_errors
-def build(inputs: tuple[Path, ...], output: Path, template: Path | None, latest: int | None,
+def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: int | None,
           with_pdf: bool, quiet: bool) -> None:
     """Build the briefing deck from INPUT reports."""
     from .layout.deck import check_output_path, write_deck
@@ -206,7 +205,7 @@ def build(inputs: tuple[Path, ...], output: Path, template: Path | None, latest:
               help="Keep only the newest N meetings per district.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings; errors only.")
 @reports_errors
-def summarize(inputs: tuple[Path, ...], template: Path | None, fmt: str, latest: int | None,
+def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, latest: int | None,
               quiet: bool) -> None:
     """Print each meeting's facts, keywords and key points with their sources."""
     from .export import briefing_to_json, briefing_to_markdown, briefing_to_text

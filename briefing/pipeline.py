@@ -6,8 +6,12 @@ pipeline and get a :class:`Briefing` without a terminal.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import urlparse
 
 from .chrome import drop_site_furniture
 from .cleaner import clean_source
@@ -30,8 +34,29 @@ def _ignore(_: str) -> None:
     return None
 
 
+def _fetch_addresses(inputs: list[Path | str]) -> tuple[list[Path], dict[Path, str]]:
+    """Inputs with every web address fetched into a folder of this run's; the fetched
+    files mapped to their addresses."""
+    from .readers.web import fetch, is_address
+
+    addresses: dict[Path, str] = {}
+    paths: list[Path] = []
+    folder: Path | None = None
+    for item in inputs:
+        if isinstance(item, str) and is_address(item):
+            if folder is None:
+                folder = Path(tempfile.mkdtemp(prefix="briefing-web-"))
+                atexit.register(shutil.rmtree, folder, True)
+            path = fetch(item, folder)
+            addresses[path] = item
+            paths.append(path)
+        else:
+            paths.append(Path(item))
+    return paths, addresses
+
+
 def read_documents(
-    inputs: Iterable[Path], on_warning: Warn = _ignore,
+    inputs: Iterable[Path | str], on_warning: Warn = _ignore,
     on_progress: Callable[[int], None] | None = None,
 ) -> list[CleanDocument]:
     """Read and clean every input. A file named outright must be readable; a file
@@ -40,7 +65,7 @@ def read_documents(
     ``on_progress(total)`` is called once with the number of files, then with 0 as each
     file is done (the shape of a progress bar's length and update).
     """
-    inputs = list(inputs)
+    inputs, addresses = _fetch_addresses(list(inputs))
     named = {p.resolve() for p in inputs if p.is_file()}
     docs: list[CleanDocument] = []
     def skipped(folder: Path, files: list[Path]) -> None:
@@ -61,6 +86,9 @@ def read_documents(
             on_warning(f"skipped {result}")
         else:
             doc, warnings = result
+            if path in addresses:  # a fetched page: its address is its source
+                doc.url = addresses[path]
+                doc.outlet = doc.outlet or urlparse(addresses[path]).hostname
             docs.append(doc)
             for warning in warnings:
                 on_warning(warning)
