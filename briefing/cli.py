@@ -120,6 +120,8 @@ def main(debug: bool) -> None:
 
 def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
           latest: int | None = None, progress: bool = False, for_deck: bool = False):  # type: ignore[no-untyped-def]
+    from .brief import looks_like_brief, read_brief
+    from .errors import InputError
     from .pipeline import build_briefing, read_documents
     from .template import load_template
 
@@ -143,6 +145,18 @@ def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
         else:
             bar.update(1)
 
+    briefs = [i for i in inputs if looks_like_brief(Path(i))]
+    if briefs:  # an analyst's corrected brief: built as it stands, the reports not read again
+        if len(inputs) > 1:
+            raise InputError("a brief is built on its own, without other inputs", briefs[0])
+        briefing = read_brief(Path(briefs[0]))
+        if latest:
+            for row in briefing.districts:
+                row.meetings = row.meetings[:latest]
+            briefing.meetings = [m for row in briefing.districts for m in row.meetings]
+        for message in font_warnings:
+            warn(message)
+        return briefing, template
     before = len(warn.items)
     try:
         docs = read_documents(inputs, warn, on_progress if progress and sys.stderr.isatty() else None)
@@ -199,22 +213,38 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
 @main.command()
 @_INPUTS
 @_TEMPLATE
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown", "yaml"]), default="text",
+              show_default=True, help="Output format (yaml: the brief to correct and build again).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
 @click.option("--latest", type=click.IntRange(min=1), default=None,
               help="Keep only the newest N meetings per district.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings; errors only.")
 @reports_errors
-def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, latest: int | None,
+def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: Path | None, latest: int | None,
               quiet: bool) -> None:
     """Print each meeting's facts, keywords and key points with their sources."""
+    from .brief import briefing_to_yaml
     from .export import briefing_to_json, briefing_to_markdown, briefing_to_text
 
+    if output is not None:  # checked before any report is read
+        from .layout.deck import check_output_folder
+
+        check_output_folder(output)
     warn = Warnings(quiet)
     briefing, tmpl = _load(inputs, template, warn, latest)
-    render = {"json": briefing_to_json, "markdown": briefing_to_markdown, "text": briefing_to_text}[fmt]
-    click.echo(render(briefing, tmpl.script))
+    render = {"json": briefing_to_json, "markdown": briefing_to_markdown, "text": briefing_to_text,
+              "yaml": lambda b, _script: briefing_to_yaml(b)}[fmt]
+    text = render(briefing, tmpl.script)
+    if output is None:
+        click.echo(text)
+    else:
+        from .layout.deck import save_atomically
+
+        save_atomically(output, lambda tmp: Path(tmp).write_text(text + "\n", "utf-8"))
     warn.summary()
+    if output is not None and not quiet:
+        click.echo(f"wrote {output}")
 
 
 @main.group()

@@ -141,28 +141,31 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool",
 MAX_TEMPLATE_VALUES = 20_000
 
 
-def _plain(node: Any, source: Path, lines: dict[str, int], path: str = "") -> Any:
+def _plain(node: Any, source: Path, lines: dict[str, int], path: str = "",
+           max_values: int = MAX_TEMPLATE_VALUES) -> Any:
     """A composed YAML node as plain data, recording each key path's line."""
     import yaml
 
     lines[path] = node.start_mark.line + 1
     where = f"{source}:{node.start_mark.line + 1}"
-    if len(lines) > MAX_TEMPLATE_VALUES:
-        raise TemplateError(f"more than {MAX_TEMPLATE_VALUES:,} values (aliases expanding?)", where)
+    if len(lines) > max_values:
+        raise TemplateError(f"more than {max_values:,} values (aliases expanding?)", where)
     if node.tag not in _PLAIN_TAGS:
         raise TemplateError(f"tag {node.tag!r} is not allowed (plain YAML only)", f"{where}: {path or '/'}")
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            out[key] = _plain(value_node, source, lines, f"{path}.{key}" if path else key)
+            out[key] = _plain(value_node, source, lines, f"{path}.{key}" if path else key, max_values)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(v, source, lines, f"{path}[{i}]") for i, v in enumerate(node.value)]
+        return [_plain(v, source, lines, f"{path}[{i}]", max_values) for i, v in enumerate(node.value)]
     return yaml.SafeLoader(" ").construct_object(node) if node.tag != "tag:yaml.org,2002:str" else node.value
 
 
-def load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+def load_yaml(path: Path, max_values: int = MAX_TEMPLATE_VALUES,
+              what: str = "a template is a mapping of keys such as deck:, theme:, slides:",
+              ) -> tuple[dict[str, Any], dict[str, int]]:
     import yaml
 
     try:
@@ -182,9 +185,9 @@ def load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     if node is None:
         return {}, {}
     lines: dict[str, int] = {}
-    data = _plain(node, path, lines)
+    data = _plain(node, path, lines, max_values=max_values)
     if not isinstance(data, dict):
-        raise TemplateError("a template is a mapping of keys such as deck:, theme:, slides:", f"{path}:1")
+        raise TemplateError(what, f"{path}:1")
     return data, lines
 
 

@@ -595,6 +595,11 @@ def check_output_path(out: Path) -> Path:
     return folder
 
 
+def check_output_folder(out: Path) -> Path:
+    """The folder a file at ``out`` will be written to (any name)."""
+    return _output_folder(out)
+
+
 def _output_folder(out: Path) -> Path:
     folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():
