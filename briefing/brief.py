@@ -87,8 +87,8 @@ def briefing_to_yaml(briefing: Briefing) -> str:
             "figures": [_figure(f) for f in row.figures],
             "meetings": [_meeting(m) for m in row.meetings],
         } for row in briefing.districts],
-        "sources": [{"file": str(e.path), "outlet": e.outlet, "published": e.published, "url": e.url,
-                     "encoding": e.encoding} for e in briefing.sources],
+        "sources": [{"file": str(e.path), "title": e.title, "outlet": e.outlet, "published": e.published,
+                     "url": e.url, "encoding": e.encoding} for e in briefing.sources],
     }
     return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
@@ -181,7 +181,8 @@ def read_brief(path: Path) -> Briefing:
             path=file, outlet=r.get(entry, key, "outlet", str, None),
             published=r.get(entry, key, "published", str, None),
             meetings=[f"{m.district} {m.name}" for m in meetings if file in m.sources],
-            url=r.get(entry, key, "url", str, None), encoding=r.get(entry, key, "encoding", str, "utf-8")))
+            url=r.get(entry, key, "url", str, None), encoding=r.get(entry, key, "encoding", str, "utf-8"),
+            title=r.get(entry, key, "title", str, None)))
     themes = [str(t) for t in r.get(data, "", "themes", list, [])]
     return Briefing(meetings=meetings, districts=rows, sources=sources, theme_names=themes,
                     cleaning=CleaningReport())

@@ -245,8 +245,9 @@ class SourceEntry:
     outlet: str | None
     published: str | None
     meetings: list[str]
-    url: str | None = None  # kept for the JSON export; never put on a slide
+    url: str | None = None  # the page's address: a link on the sources slide, never printed there
     encoding: str = "utf-8"
+    title: str | None = None  # the article's title, where the page gives one
 
 
 @dataclass

@@ -127,6 +127,18 @@ def place_settings(template: Template) -> PlaceSettings:
     return PlaceSettings.from_names(template["home_region"], template["districts"])
 
 
+def _title(doc: CleanDocument) -> str | None:
+    """The article's title: the page's, else a heading line among its first that names a
+    meeting (a short line alone may be a caption or a site's name)."""
+    if doc.title:
+        return doc.title
+    from .cleaner import is_heading_like
+    from .meetings import find_meetings, other_meeting
+
+    return next((p for p in doc.paragraphs[:3] if is_heading_like(p) and len(p) >= 6
+                 and (find_meetings(p) or other_meeting(p))), None)
+
+
 def build_briefing(
     docs: list[CleanDocument], template: Template, on_warning: Warn = _ignore,
     latest: int | None = None,
@@ -149,7 +161,7 @@ def build_briefing(
         SourceEntry(
             path=doc.path, outlet=doc.outlet, published=doc.published,
             meetings=[f"{m.district} {m.name}" for m in meetings if doc.path in m.sources],
-            url=doc.url, encoding=doc.encoding,
+            url=doc.url, encoding=doc.encoding, title=_title(doc),
         )
         for doc in docs
     ]

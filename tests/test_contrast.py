@@ -26,11 +26,23 @@ def _solid(fill) -> str | None:  # type: ignore[no-untyped-def]
     return str(fill.fore_color.rgb) if fill.type == MSO_FILL.SOLID else None
 
 
-def _runs(text_frame):  # type: ignore[no-untyped-def]
+def _runs(text_frame, link_color: str):  # type: ignore[no-untyped-def]
+    """(text, colour drawn) of each coloured run; a link is drawn in the theme's link colour."""
     for paragraph in text_frame.paragraphs:
         for run in paragraph.runs:
-            if run.text.strip() and run.font.color and run.font.color.type is not None:
+            if run.hyperlink.address and run.text.strip():
+                yield run.text, link_color
+            elif run.text.strip() and run.font.color and run.font.color.type is not None:
                 yield run.text, str(run.font.color.rgb)
+
+
+def _link_color(prs) -> str:  # type: ignore[no-untyped-def]
+    import re
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    theme = prs.slide_master.part.part_related_by(RT.THEME).blob.decode("utf-8")
+    return re.search(r'<a:hlink><a:srgbClr val="([0-9A-F]{6})"', theme).group(1)
 
 
 def _contains(shape, x: float, y: float) -> bool:  # type: ignore[no-untyped-def]
@@ -40,7 +52,9 @@ def _contains(shape, x: float, y: float) -> bool:  # type: ignore[no-untyped-def
 def text_on_backdrops(deck: Path) -> list[tuple[int, str, str, str]]:
     """(slide number, text, text colour, backdrop colour) for every coloured run."""
     pairs = []
-    for number, slide in enumerate(Presentation(str(deck)).slides, 1):
+    prs = Presentation(str(deck))
+    link = _link_color(prs)
+    for number, slide in enumerate(prs.slides, 1):
         background = _solid(slide.background.fill) or "FFFFFF"
         shapes = list(slide.shapes)
         for i, shape in enumerate(shapes):
@@ -52,9 +66,9 @@ def text_on_backdrops(deck: Path) -> list[tuple[int, str, str, str]]:
                 for row in shape.table.rows:
                     for cell in row.cells:
                         fill = _solid(cell.fill) or backdrop
-                        pairs += [(number, text, color, fill) for text, color in _runs(cell.text_frame)]
+                        pairs += [(number, text, color, fill) for text, color in _runs(cell.text_frame, link)]
             elif shape.has_text_frame:
-                pairs += [(number, text, color, backdrop) for text, color in _runs(shape.text_frame)]
+                pairs += [(number, text, color, backdrop) for text, color in _runs(shape.text_frame, link)]
     return pairs
 
 
@@ -66,6 +80,10 @@ def test_every_text_on_every_slide_meets_aa(tmp_path: Path, template: str) -> No
     assert done.returncode == 0, done.stderr
     pairs = text_on_backdrops(deck)
     assert len({fill for *_, fill in pairs}) >= 4  # text on background, bands, stripes and heat-map shades
+    links = [run for slide in Presentation(str(deck)).slides for shape in slide.shapes if shape.has_table
+             for row in shape.table.rows for cell in row.cells for para in cell.text_frame.paragraphs
+             for run in para.runs if run.hyperlink.address]
+    assert links  # the sources' links are among the pairs, in the theme's link colour
     poor = [(n, text[:12], color, fill, round(contrast_ratio(color, fill), 2))
             for n, text, color, fill in pairs if contrast_ratio(color, fill) < WCAG_AA]
     assert poor == []

@@ -122,6 +122,7 @@ class DeckWriter:
             prs = Presentation()
             w, h = self.t.page_size
             prs.slide_width, prs.slide_height = Emu(int(w * 914400)), Emu(int(h * 914400))
+            self._link_colors(prs)
             return prs
         try:
             prs = Presentation(open_base(self.t.base))
@@ -132,6 +133,20 @@ class DeckWriter:
             prs.part.drop_rel(sld_id.rId)
             slide_ids.remove(sld_id)
         return prs
+
+    def _link_colors(self, prs) -> None:  # type: ignore[no-untyped-def]
+        """Links are drawn in the theme's link colours, not the run's: make them the template's
+        primary colour, which is checked for contrast on the background."""
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        theme = prs.slide_master.part.part_related_by(RT.THEME)
+        root = etree.fromstring(theme.blob)
+        for tag in ("a:hlink", "a:folHlink"):
+            for slot in root.iter(qn(tag)):
+                for child in list(slot):
+                    slot.remove(child)
+                etree.SubElement(slot, qn("a:srgbClr"), val=self.t.color("primary"))
+        theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     def _title_layout(self):  # type: ignore[no-untyped-def]
         """The layout slides are made on: one with a title placeholder and as little else as
@@ -382,7 +397,8 @@ class DeckWriter:
     def table_slides(self, title: str, header: list[str], rows: list[list[str]],
                      notes: Callable[[list[int]], list[str]], source_line: str | None = None,
                      fills: list[list[str | None]] | None = None,
-                     text_colors: list[list[str | None]] | None = None, centered_from: int | None = None) -> None:
+                     text_colors: list[list[str | None]] | None = None, centered_from: int | None = None,
+                     links: list[list[str | None]] | None = None) -> None:
         """A measured table, split across "（续）" slides when its rows do not fit on one."""
         g = self.geo
         smallest, largest = self.body_range
@@ -419,7 +435,7 @@ class DeckWriter:
                       [heights[j] for j in page], header_h, self.fonts, size, style,
                       fills=[fills[j] for j in page] if fills else None,
                       text_colors=[text_colors[j] for j in page] if text_colors else None,
-                      centered_from=centered_from)
+                      centered_from=centered_from, links=[links[j] for j in page] if links else None)
             self.notes(slide, notes(page))
 
     def comparison_slides(self) -> None:
@@ -482,11 +498,19 @@ class DeckWriter:
                           lambda _page: [self.s("本期收录的全部会议，按区排列，各区内由近及远。")])
 
     def sources_slides(self) -> None:
-        header = [self.s(h) for h in ("文件", "媒体", "发布日期", "收录会议")]
+        """Each source by its article's title (its file's name where it has none), linked to
+        its page; the notes name the file and the address, never a path of this machine."""
+        header = [self.s(h) for h in ("报道", "媒体", "发布日期", "收录会议")]
         sources = self.briefing.sources
-        rows = [[e.path.name, self.s(e.outlet or "—"), e.published or "—", self.s("、".join(e.meetings) or "—")]
-                for e in sources]
-        self.table_slides(self.s("资料来源"), header, rows, lambda page: [str(sources[j].path) for j in page])
+        rows = [[self.s(e.title) if e.title else e.path.name, self.s(e.outlet or "—"),
+                 e.published or "—", self.s("、".join(e.meetings) or "—")] for e in sources]
+        links = [[e.url, None, None, None] for e in sources]
+
+        def notes(page: list[int]) -> list[str]:
+            return [f"{self.s(sources[j].title or '')}  {sources[j].path.name}  {sources[j].url or ''}".strip()
+                    for j in page]
+
+        self.table_slides(self.s("资料来源"), header, rows, notes, links=links)
 
     def footers(self) -> None:
         g, t = self.geo, self.t

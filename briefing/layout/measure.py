@@ -29,7 +29,9 @@ EITHER_SCRIPT = set("“”‘’…—–·•")
 # PowerPoint does not. Text is measured with it, so it fits in both.
 AUTOSPACE_EM = 0.26
 
-_ATOM_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%+\-/:]*|\s+|.", re.DOTALL)
+# A Latin word as renderers keep it whole (an underscore joins, as in a file's name: too
+# long for its line, it is cut by character, as LibreOffice cuts it).
+_ATOM_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%+\-/:_]*|\s+|.", re.DOTALL)
 
 
 def estimated_advance(ch: str) -> float:

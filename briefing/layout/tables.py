@@ -129,8 +129,10 @@ def add_table(slide, left: float, top: float, widths: list[float], header: list[
               rows: list[list[str]], heights: list[float], header_height: float,
               fonts: Fonts, size: float, style: TableStyle,
               fills: list[list[str | None]] | None = None, text_colors: list[list[str | None]] | None = None,
-              centered_from: int | None = None):
+              centered_from: int | None = None, links: list[list[str | None]] | None = None):
     """Place a table with measured row heights; returns the graphic frame.
+
+    ``links`` (body rows only) makes a cell's text a hyperlink to that address.
 
     ``fills`` and ``text_colors`` (body rows only) colour single cells, as a heat map does.
     """
@@ -164,4 +166,9 @@ def add_table(slide, left: float, top: float, widths: list[float], header: list[
             paras = [Para(line, bold=is_bold(is_header, c), align=align)
                      for line in (value.split("\n") if value else [""])]
             fill_text_frame(cell.text_frame, paras, fonts, size, color, MSO_ANCHOR.TOP)
+            link = links[r - 1][c] if links is not None and not is_header else None
+            if link:
+                for paragraph in cell.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        run.hyperlink.address = link
     return frame
