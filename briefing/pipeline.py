@@ -165,6 +165,9 @@ def build_briefing(
         )
         for doc in docs
     ]
+    # A file left out (a template, a page about no one district) is said in a warning, not
+    # listed as a source of the deck.
+    sources = [entry for entry in sources if entry.meetings]
     return Briefing(
         meetings=meetings, districts=districts, sources=sources,
         theme_names=list(taxonomy), cleaning=cleaning,

@@ -234,3 +234,19 @@ def test_build_pdf_without_libreoffice_says_so_before_reading(tmp_path: Path) ->
                           env={**os.environ, "PATH": str(bare)}, timeout=120)
     assert done.returncode == 1
     _one_line_error(done.stderr, "LibreOffice (soffice) is not installed")
+
+
+def test_a_readme_among_reports_is_said_and_left_out(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    shutil.copy(SEEDS / "004_0494a65b94bf554c.txt", tmp_path / "report.txt")
+    (tmp_path / "README.txt").write_text("使用说明\n本文件夹存放下载的网页报道，按日期命名，每周更新一次。\n", "utf-8")
+    (tmp_path / "notes.md").write_text("# 笔记\n\n[点击这里](javascript:alert(1)) 查看原文。\n", "utf-8")
+    done = run_cli("summarize", str(tmp_path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [s["path"].rsplit("/", 1)[-1] for s in data["sources"]] == ["report.txt"]
+    assert "javascript" not in done.stdout
+    assert "README.txt: no meeting report about one district found; left out" in done.stderr
+    assert "notes.md: nothing left after removing site boilerplate" in done.stderr  # a heading and a link
