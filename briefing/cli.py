@@ -11,11 +11,14 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import BriefingError
+
+if TYPE_CHECKING:
+    from .filters import Selection
 
 _DEBUG = False
 
@@ -75,6 +78,27 @@ class Warnings:
 
 
 _INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+_LATEST = click.option("--latest", type=click.IntRange(min=1), default=None,
+                       help="Keep only the newest N meetings per district.")
+_SINCE = click.option("--since", default=None, metavar="DATE",
+                      help="Meetings on or after DATE (2024, 2024-07 or 2024-07-10).")
+_UNTIL = click.option("--until", default=None, metavar="DATE", help="Meetings on or before DATE.")
+_DISTRICT = click.option("--district", multiple=True, metavar="NAME",
+                         help="Only this district (金山区, 金山, 舟山市·普陀区); repeat for more.")
+_KIND = click.option("--kind", multiple=True, metavar="KIND",
+                     help="Only this kind of meeting (全会, 常委会会议, 政府常务会议…); repeat for more.")
+
+
+def _selection(latest: int | None, since: str | None, until: str | None, districts: tuple[str, ...],
+               kinds: tuple[str, ...]) -> Selection:
+    """The options of a run, checked before any report is read."""
+    from .filters import Period, Selection, kinds_from
+
+    return Selection(Period.parse(since, "--since") if since else None,
+                     Period.parse(until, "--until") if until else None,
+                     tuple(districts), kinds_from(kinds), latest)
+
+
 _TEMPLATE = click.option(
     "-t", "--template", type=click.Path(path_type=Path), default=None,
     help="Template YAML (default: the built-in templates/default.yaml).",
@@ -119,9 +143,11 @@ def main(debug: bool) -> None:
 
 
 def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
-          latest: int | None = None, progress: bool = False, for_deck: bool = False):  # type: ignore[no-untyped-def]
+          selection: Selection | None = None, progress: bool = False,
+          for_deck: bool = False):  # type: ignore[no-untyped-def]
     from .brief import looks_like_brief, read_brief
     from .errors import InputError
+    from .filters import Selection
     from .pipeline import build_briefing, read_documents
     from .template import load_template
 
@@ -150,10 +176,13 @@ def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
         if len(inputs) > 1:
             raise InputError("a brief is built on its own, without other inputs", briefs[0])
         briefing = read_brief(Path(briefs[0]))
-        if latest:
-            for row in briefing.districts:
-                row.meetings = row.meetings[:latest]
-            briefing.meetings = [m for row in briefing.districts for m in row.meetings]
+        selection = selection or Selection()
+        for row in briefing.districts:
+            chosen = selection.apply(row.meetings, warn) if selection.active else row.meetings
+            row.meetings = chosen[:selection.latest] if selection.latest else chosen
+        briefing.districts = [row for row in briefing.districts if row.meetings]
+        briefing.meetings = [m for row in briefing.districts for m in row.meetings]
+        briefing.scope = selection.describe()
         for message in font_warnings:
             warn(message)
         return briefing, template
@@ -166,7 +195,7 @@ def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
             warn.release(before)
     for message in font_warnings:  # said once the reports could be read, not before an error
         warn(message)
-    briefing = build_briefing(docs, template, warn, latest)
+    briefing = build_briefing(docs, template, warn, selection)
     briefing.warnings = list(warn.items)
     return briefing, template
 
@@ -180,13 +209,16 @@ def _count(n: int, noun: str) -> str:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("briefing.pptx"),
               show_default=True, help="The deck to write (replaced atomically if it exists).")
 @_TEMPLATE
-@click.option("--latest", type=click.IntRange(min=1), default=None,
-              help="Keep only the newest N meetings per district.")
+@_LATEST
+@_SINCE
+@_UNTIL
+@_DISTRICT
+@_KIND
 @click.option("--pdf", "with_pdf", is_flag=True, help="Also write the deck as a PDF beside it (needs LibreOffice).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no warnings; errors only.")
 @reports_errors
-def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: int | None,
-          with_pdf: bool, quiet: bool) -> None:
+def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: int | None, since: str | None,
+          until: str | None, district: tuple[str, ...], kind: tuple[str, ...], with_pdf: bool, quiet: bool) -> None:
     """Build the briefing deck from INPUT reports."""
     from .layout.deck import check_output_path, write_deck
 
@@ -196,7 +228,8 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
 
         find_soffice()
     warn = Warnings(quiet)
-    briefing, tmpl = _load(inputs, template, warn, latest, progress=not quiet, for_deck=True)
+    briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind),
+                           progress=not quiet, for_deck=True)
     n_slides = write_deck(briefing, tmpl, output)
     pdf = None
     if with_pdf:
@@ -217,11 +250,15 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
               show_default=True, help="Output format (yaml: the brief to correct and build again).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write to this file instead of standard output.")
-@click.option("--latest", type=click.IntRange(min=1), default=None,
-              help="Keep only the newest N meetings per district.")
+@_LATEST
+@_SINCE
+@_UNTIL
+@_DISTRICT
+@_KIND
 @click.option("-q", "--quiet", is_flag=True, help="No warnings; errors only.")
 @reports_errors
 def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: Path | None, latest: int | None,
+              since: str | None, until: str | None, district: tuple[str, ...], kind: tuple[str, ...],
               quiet: bool) -> None:
     """Print each meeting's facts, keywords and key points with their sources."""
     from .brief import briefing_to_yaml
@@ -232,7 +269,7 @@ def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: 
 
         check_output_folder(output)
     warn = Warnings(quiet)
-    briefing, tmpl = _load(inputs, template, warn, latest)
+    briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind))
     render = {"json": briefing_to_json, "markdown": briefing_to_markdown, "text": briefing_to_text,
               "yaml": lambda b, _script: briefing_to_yaml(b)}[fmt]
     text = render(briefing, tmpl.script)

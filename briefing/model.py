@@ -260,6 +260,7 @@ class Briefing:
     theme_names: list[str]
     cleaning: CleaningReport
     warnings: list[str] = field(default_factory=list)
+    scope: str = ""  # the filter the run was asked for, as the cover says it ("" for none)
 
     @property
     def date_range(self) -> tuple[MeetingDate, MeetingDate] | None:

@@ -18,6 +18,7 @@ from .cleaner import clean_source
 from .comparer import compare
 from .errors import InputError
 from .extractor import extract_meetings
+from .filters import Selection
 from .model import Briefing, CleanDocument, CleaningReport, Report, SourceEntry
 from .parallel import parallel_map
 from .places import PlaceSettings
@@ -141,17 +142,26 @@ def _title(doc: CleanDocument) -> str | None:
 
 def build_briefing(
     docs: list[CleanDocument], template: Template, on_warning: Warn = _ignore,
-    latest: int | None = None,
+    selection: Selection | None = None,
 ) -> Briefing:
-    """Everything after reading: the data the deck and the exports are made from."""
+    """Everything after reading: the data the deck and the exports are made from.
+
+    ``selection`` keeps a period, districts and kinds (chosen before summarizing, so the
+    slides are those of a run on only the matching reports) and the newest N per district."""
+    selection = selection or Selection()
     docs = drop_site_furniture(docs)
     pairs: list[tuple[CleanDocument, list[Report]]] = [
         (doc, segment_document(doc, on_warning)) for doc in docs
     ]
     meetings = extract_meetings(pairs, place_settings(template), on_warning)
+    if selection.active:
+        meetings = selection.apply(meetings, on_warning)
+        if not meetings:
+            raise InputError(f"no meeting matches {selection.describe()}", ", ".join(str(d.path) for d in docs[:3])
+                             + (" …" if len(docs) > 3 else ""))
     summarize(meetings, summarizer_settings(template))
     taxonomy = {k: list(v) for k, v in template["themes"].items()}
-    districts = compare(meetings, taxonomy, latest)
+    districts = compare(meetings, taxonomy, selection.latest)
     kept = {id(m) for row in districts for m in row.meetings}
     meetings = [m for m in meetings if id(m) in kept]
     cleaning = CleaningReport()
@@ -170,5 +180,5 @@ def build_briefing(
     sources = [entry for entry in sources if entry.meetings]
     return Briefing(
         meetings=meetings, districts=districts, sources=sources,
-        theme_names=list(taxonomy), cleaning=cleaning,
+        theme_names=list(taxonomy), cleaning=cleaning, scope=selection.describe(),
     )

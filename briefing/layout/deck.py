@@ -281,6 +281,8 @@ class DeckWriter:
         if span:
             first, last = span
             facts.append(Para(self.s(f"会议时间：{first.label} — {last.label}")))
+        if b.scope:  # what the user chose, beside the period the meetings actually cover
+            facts.append(Para(self.s(f"筛选：{b.scope}")))
         n_reports = len(b.sources)
         facts.append(Para(self.s(
             f"收录 {n_reports} 份报道 · {len(b.districts)} 个区 · {len(b.meetings)} 次会议"),
