@@ -238,9 +238,11 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
         pdf = export_pdf(output, output.with_suffix(".pdf"))
     warn.summary()
     if not quiet:
+        articles = sum(1 for m in briefing.meetings if m.kind.value == "文章")
+        held = _count(len(briefing.meetings) - articles, "meeting") + (f", {_count(articles, 'article')}"
+                                                                       if articles else "")
         click.echo(f"wrote {output} ({_count(n_slides, 'slide')}: {_count(len(briefing.districts), 'district')}, "
-                   f"{_count(len(briefing.meetings), 'meeting')} from {_count(len(briefing.sources), 'report')})"
-                   + (f" and {pdf}" if pdf else ""))
+                   f"{held} from {_count(len(briefing.sources), 'report')})" + (f" and {pdf}" if pdf else ""))
 
 
 @main.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import DatePrecision, DistrictComparison, KeyFigure, Meeting
+from .model import DatePrecision, DistrictComparison, KeyFigure, Meeting, MeetingKind
 
 # Count units too small to headline a district ("3个方面").
 _MIN_HEADLINE_COUNT = 10
@@ -27,7 +27,9 @@ def group_by_district(meetings: list[Meeting]) -> dict[str, list[Meeting]]:
     groups: dict[str, list[Meeting]] = {}
     for m in meetings:
         groups.setdefault(m.district, []).append(m)
-    return {d: newest_first(ms) for d, ms in groups.items()}
+    # Meetings first, newest first; articles (reports on no meeting) after them.
+    return {d: newest_first([m for m in ms if m.kind is not MeetingKind.ARTICLE])
+            + newest_first([m for m in ms if m.kind is MeetingKind.ARTICLE]) for d, ms in groups.items()}
 
 
 def headline_figures(meetings: list[Meeting], limit: int = 2) -> list[KeyFigure]:

@@ -129,3 +129,11 @@ def test_every_slide_has_a_title_placeholder(seeds_prs) -> None:  # type: ignore
         # The title is the only placeholder, and is styled by the engine, not the master.
         assert [s for s in slide.shapes if s.is_placeholder] == [title]
         assert title.text_frame._txBody.find(qn("a:bodyPr")).find(qn("a:noAutofit")) is not None
+
+
+def test_articles_are_counted_apart_and_shown_after_meetings(seeds_prs) -> None:  # type: ignore[no-untyped-def]
+    cover = "\n".join(slide_texts(seeds_prs.slides[0]))
+    assert "4 个区 · 6 次会议 · 1 篇文章" in cover  # 松江's essay is no meeting
+    [slide] = _district_slides(seeds_prs, "松江区")
+    [tag] = [s.text_frame.text for s in slide.shapes if s.name == "Tag"]
+    assert tag.startswith("1 篇文章") and "次会议" not in tag

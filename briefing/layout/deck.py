@@ -280,13 +280,13 @@ class DeckWriter:
         span = b.date_range
         if span:
             first, last = span
-            facts.append(Para(self.s(f"会议时间：{first.label} — {last.label}")))
+            shown = first.label if first.label == last.label else f"{first.label} — {last.label}"
+            facts.append(Para(self.s(f"会议时间：{shown}")))
         if b.scope:  # what the user chose, beside the period the meetings actually cover
             facts.append(Para(self.s(f"筛选：{b.scope}")))
         n_reports = len(b.sources)
-        facts.append(Para(self.s(
-            f"收录 {n_reports} 份报道 · {len(b.districts)} 个区 · {len(b.meetings)} 次会议"),
-            color=t.color("muted")))
+        facts.append(Para(self.s(f"收录 {n_reports} 份报道 · {len(b.districts)} 个区 · "
+                                 + _count_label(b.meetings)), color=t.color("muted")))
         top = band + 24
         height = g.height - top - g.margin
         size = fit_size(facts, self.fonts, width, height, 12, 18) or 12
@@ -366,7 +366,7 @@ class DeckWriter:
         if dates:
             lo, hi = min(d.sort_key for d in dates), max(d.sort_key for d in dates)
             span = f" · {lo[0]}" + (f"—{hi[0]}" if hi[0] != lo[0] else "")
-        tag = self.s(f"{len(row.meetings)} 次会议{span}")
+        tag = self.s(_count_label(row.meetings) + span)
         sources = sorted({p.name for m in row.meetings for p in m.sources})
         source_line = self.s("来源：") + "；".join(self._source_label(name) for name in sources)
         for i, page in enumerate(pages):
@@ -447,7 +447,7 @@ class DeckWriter:
             listed = [f"{m.name if m.kind is not MeetingKind.ARTICLE else '文章'}（{m.date.short_label}）"
                       for m in row.meetings[:COMPARISON_MEETINGS]]
             if len(row.meetings) > COMPARISON_MEETINGS:
-                listed.append(f"…共 {len(row.meetings)} 次会议")
+                listed.append(f"…共 {_count_label(row.meetings)}")
             themes = "、".join(f"{name} {share:.0%}" for name, share in row.themes[:3]) or "—"
             figures = "\n".join(f.label for f in row.figures) or "—"
             rows.append([self.s(x) for x in (row.district, "\n".join(listed), themes,
@@ -562,6 +562,14 @@ def heat_cell_colors(template: Template, strength: float) -> tuple[str, str]:
     largest: the background shaded towards the primary colour, text that stays readable."""
     fill = mix(template.color("background"), template.color("primary"), 0.08 + 0.92 * strength)
     return fill, readable_on(fill, [template.color("text"), template.color("background")])
+
+
+def _count_label(meetings: list[Meeting]) -> str:
+    """"3 次会议", "3 次会议 · 1 篇文章": articles on no meeting are not counted as meetings."""
+    articles = sum(1 for m in meetings if m.kind is MeetingKind.ARTICLE)
+    held = len(meetings) - articles
+    parts = ([f"{held} 次会议"] if held or not articles else []) + ([f"{articles} 篇文章"] if articles else [])
+    return " · ".join(parts)
 
 
 def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]
