@@ -131,6 +131,8 @@ class MeetingDate:
             return f"{self.year}.{self.month:02d}"
         if self.precision is DatePrecision.YEAR:
             return f"{self.year}年{self.note or ''}"
+        if self.month and self.day:  # the day without its year, as the page gives it
+            return f"{self.month}月{self.day}日"
         return "不详"
 
 
