@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 _DATETIME_RE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}")
 _BARE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>|[\W_]+)$")
-_CAPTION_RE = re.compile(r"(?:记者|通讯员)?\s?[\u4e00-\u9fff]{2,4}\s?摄\s*\S{0,4}$")
+# A photo credit at the end of a line: "新华社记者饶爱民 摄", "记者 王博 摄".
+_CREDIT_RE = re.compile(r"(?:记者|通讯员)?\s?\S{2,4}\s?摄\s*$|图片来源\S*$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class ChromeRules:
     caption_weight: float
     sentence_chars: int
     sentence_weight: float
+    line_starts: tuple[str, ...] = ()
+    line_labels: re.Pattern[str] | None = None
+    whole_lines: frozenset[str] = frozenset()
+    anywhere: tuple[str, ...] = ()
+    patterns: tuple[re.Pattern[str], ...] = ()
+    caption_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -56,6 +63,10 @@ def rules() -> ChromeRules:
         float(d["meta_weight"]), tuple(d["separators"]), float(d["separator_weight"]), float(d["datetime_weight"]),
         float(d["no_sentence_weight"]), int(d["short_chars"]), float(d["short_weight"]), float(d["bare_weight"]),
         float(d["caption_weight"]), int(d["sentence_chars"]), float(d["sentence_weight"]),
+        tuple(d["line_starts"]),
+        re.compile(rf"^[\[【]?(?:{'|'.join(map(re.escape, sorted(d['line_labels'], key=len, reverse=True)))})[：:]"),
+        frozenset(d["whole_lines"]), tuple(x.lower() for x in d["anywhere"]),
+        tuple(re.compile(x, re.I) for x in d["patterns"]), tuple(d["caption_endings"]),
     )
 
 
@@ -79,11 +90,28 @@ def chrome_score(line: str) -> float:
         score += r.short_weight
     if _BARE_RE.match(text):
         score += r.bare_weight
-    if len(text) <= r.short_chars and _CAPTION_RE.search(text):
+    if len(text) <= r.short_chars and is_caption(text):
         score += r.caption_weight
     if len(text) >= r.sentence_chars and ends_sentences:
         score += r.sentence_weight
     return score
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: a short line without sentences that ends in a credit or "效果图"."""
+    text = line.strip()
+    return (len(text) <= rules().short_chars and not re.search("[。，；！？]", text)
+            and (text.endswith(rules().caption_endings) or bool(_CREDIT_RE.search(text))))
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line that is furniture by how it reads: a share prompt, an editor's or a source's
+    label, a related-article header, a copyright line, a page jump."""
+    r = rules()
+    text = line.strip()
+    return (text.startswith(r.line_starts) or text in r.whole_lines
+            or (r.line_labels is not None and bool(r.line_labels.match(text)))
+            or any(cue in text.lower() for cue in r.anywhere) or any(p.search(text) for p in r.patterns))
 
 
 def is_chrome(line: str) -> bool:

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .chrome import address_date, is_chrome, labelled_date, labelled_source
+from .chrome import address_date, is_boilerplate, is_caption, is_chrome, labelled_date, labelled_source
 from .model import CleanDocument, CleaningReport, SourceText
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -310,23 +310,6 @@ def normalise_punctuation(text: str) -> str:
 
 # --- boilerplate -----------------------------------------------------------------------
 
-_BOILERPLATE_LINE_RE = re.compile(
-    r"^(扫一扫|扫描二维码|分享到|分享：?$|打印本页|关闭窗口|【(打印|关闭|纠错)】|字号[：:]?)"
-    r"|(?i:copyright)|©|版权所有|(?i:all rights reserved)|ICP备|网安备"
-    r"|^[\[【]?(责任编辑|编辑|责编|审核|校对|监制|编审|实习编辑|通讯员|供稿)[：:]"
-    r"|^(本文链接|原文链接|原标题|声明|免责声明|制作单位|主办单位|承办单位)[：:]"
-    r"|^[•·▪►]"
-    r"|^[（(](下转|上接|转|接)第?\S{1,3}版[）)]$"
-    r"|^(融媒互动|相关阅读|相关新闻|推荐阅读|延伸阅读|热点推荐|更多精彩|猜你喜欢)$"
-    r"|^【?编者按】?$"
-    r"|^(点击|长按|扫码|关注我们|阅读原文|返回首页|返回顶部|上一篇|下一篇)"
-    r"|^(来源|稿源|信息来源|作者)[：:]"
-    r"|(邮箱|邮件|E-?mail)[：:]\s*\S+@"
-)
-_CAPTION_RE = re.compile(
-    r"(新华网发|新华社发|新华社记者\S{2,4}摄|(记者|通讯员)?\s?\S{2,4}\s?摄|效果图|示意图|资料图|供图"
-    r"|图片来源\S*|（图）|\(图\))$"
-)
 _DATELINE_RE = re.compile(
     r"^(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(\s+\d{1,2}:\d{2}(:\d{2})?)?"
     r"\s*(?:(来源|稿源)[：:]\s*(?P<outlet>\S+))?"
@@ -389,7 +372,7 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
         line = line[: source.start()].strip()
         if not line:
             return None, False
-    if _BOILERPLATE_LINE_RE.search(line):
+    if is_boilerplate(line):
         return None, False
     line = line.strip(" |｜")  # a menu's separator left at either end of a title
     if not line:
@@ -400,7 +383,7 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
             facts.published = facts.published or _iso_date(dated)
         facts.outlet = facts.outlet or labelled_source(line)
         return None, False
-    if len(line) <= 40 and not re.search("[。，；！？]", line) and _CAPTION_RE.search(line):
+    if is_caption(line):
         return None, False
     if _NAV_LINE_RE.match(line.replace(" ", "")):  # 评 论, 首 页: a button's label
         return None, False
