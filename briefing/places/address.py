@@ -1,0 +1,129 @@
+"""Where a page's web address says it is from: a division's name spelt in pinyin
+(huancui.gov.cn → 环翠), its city's and its own initials (tzhl → 泰州 海陵), or its own
+initials and a site's usual suffix (rarb → 瑞安 日报). The spellings of every division,
+city and province are worked out once and kept in the user's cache folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from urllib.parse import urlparse
+
+from ..cache import cache_dir, file_stamp, read_json, write_json
+from . import Division, _data_file, gazetteer, weights
+
+
+def _address_words(url: str | None) -> list[str]:
+    """Romanised words of a web address: huancui.gov.cn → ['huancui', 'gov', 'cn']."""
+    if not url:
+        return []
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", f"{parsed.hostname or ''} {parsed.path}")]
+
+
+ROMAN_VERSION = 4
+
+
+@cache
+def _address_index() -> dict[str, dict[str, list[str]]]:
+    """How divisions are spelt in web addresses, kept in the cache folder (romanising three
+    thousand names takes half a second): "roman" maps huancui → [环翠] for every division,
+    city and province; "initials" maps a city's and a division's initials (tzhl) to the
+    division's code."""
+    gaz = gazetteer()
+    source = _data_file("adcodes.csv")
+    cache_file = cache_dir() / "place-pinyin.json"
+    stamp = [str(source), *file_stamp(source), ROMAN_VERSION]
+    cached = read_json(cache_file)
+    if cached and cached.get("stamp") == stamp and all(
+            isinstance(cached.get(k), dict) for k in ("roman", "initials", "own_initials")):
+        return {k: cached[k] for k in ("roman", "initials", "own_initials")}
+    from pypinyin import Style, pinyin
+
+    def spellings(name: str, style: Style, limit: int) -> list[str]:
+        # Every reading of a polyphone: 盐都 is yandu, though 都 alone reads dou first.
+        out = [""]
+        for options in pinyin(name, style=style, heteronym=True):
+            out = [o + x for o in out for x in dict.fromkeys(options[:limit])][:16]
+        return list(dict.fromkeys(out))
+
+    shorts = {d.short for d in gaz.divisions} | {p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}
+    roman: defaultdict[str, list[str]] = defaultdict(list)
+    for short in sorted(x for x in shorts if x):
+        for spelt in spellings(short, Style.NORMAL, 3):
+            if len(spelt) >= weights().min_pinyin:
+                roman[spelt].append(short)
+    initials: defaultdict[str, list[str]] = defaultdict(list)
+    own: defaultdict[str, list[str]] = defaultdict(list)
+    for d in gaz.divisions:
+        for tail in spellings(d.short, Style.FIRST_LETTER, 2) if d.short else ():
+            own[tail].append(d.adcode)
+        above = gaz.cities.get(d.adcode[:4]) if d.city else gaz.provinces.get(d.adcode[:2])
+        if not d.short or above is None:
+            continue
+        for head in spellings(above.short, Style.FIRST_LETTER, 2):
+            for tail in spellings(d.short, Style.FIRST_LETTER, 2):
+                if len(head + tail) >= weights().min_initials:
+                    initials[head + tail].append(d.adcode)
+    index = {"roman": dict(roman), "initials": dict(initials), "own_initials": dict(own)}
+    write_json(cache_file, {"stamp": stamp, **index})
+    return index
+
+
+def names_in_address(url: str | None) -> set[str]:
+    """Short place names spelt in a web address: huancui.gov.cn → {环翠}. A word may carry a
+    few letters before (hbwuxue: 湖北 武穴) or after (fanchengnews → 樊城) the name."""
+    words = _address_words(url)
+    if not words:
+        return set()
+    index = _address_index()["roman"]
+    w = weights()
+    found: set[str] = set()
+    for word in words:
+        for start in range(min(w.address_prefix_letters, len(word)) + 1):
+            hit = next((word[start:end] for end in range(len(word), start + w.min_pinyin - 1, -1)
+                        if len(word) - (end - start) <= w.address_extra_letters and word[start:end] in index), None)
+            if hit:
+                found.update(index[hit])
+                break
+    return found
+
+
+def divisions_by_initials(url: str | None) -> set[Division]:
+    """Divisions whose city's and own initials open a word of the address, the common way
+    of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协)."""
+    words = _address_words(url)
+    if not words:
+        return set()
+    index = _address_index()["initials"]
+    by_code = {d.adcode: d for d in gazetteer().divisions}
+    found: set[Division] = set()
+    for word in words:
+        for end in range(len(word), weights().min_initials - 1, -1):
+            if word[:end] in index and len(word) - end <= weights().address_extra_letters:
+                found.update(by_code[code] for code in index[word[:end]] if code in by_code)
+                break
+    return found
+
+
+def divisions_by_own_initials(url: str | None) -> set[Division]:
+    """Divisions whose own initials and a site's usual suffix make a word of the address:
+    ctxww (长泰 新闻网), rarb (瑞安 日报). Many districts share such initials."""
+    from ..data import read_list
+
+    words = _address_words(url)
+    if not words:
+        return set()
+    index = _address_index()["own_initials"]
+    by_code = {d.adcode: d for d in gazetteer().divisions}
+    suffixes = tuple(sorted(read_list("address_suffixes.txt"), key=len, reverse=True))
+    found: set[Division] = set()
+    for word in words:
+        for suffix in suffixes:
+            head = word.removesuffix(suffix)
+            if head != word and 2 <= len(head) <= 3 and head in index:
+                found.update(by_code[code] for code in index[head] if code in by_code)
+                break
+    return found
