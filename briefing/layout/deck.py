@@ -446,8 +446,8 @@ class DeckWriter:
         for row in self.briefing.districts:
             listed = [f"{m.name if m.kind is not MeetingKind.ARTICLE else '文章'}（{m.date.short_label}）"
                       for m in row.meetings[:COMPARISON_MEETINGS]]
-            if len(row.meetings) > COMPARISON_MEETINGS:
-                listed.append(f"…共 {_count_label(row.meetings)}")
+            if len(row.meetings) > COMPARISON_MEETINGS:  # what is not listed, counted: the cell adds up
+                listed.append(f"…另 {_count_label(row.meetings[COMPARISON_MEETINGS:])}")
             themes = "、".join(f"{name} {share:.0%}" for name, share in row.themes[:3]) or "—"
             figures = "\n".join(f.label for f in row.figures) or "—"
             rows.append([self.s(x) for x in (row.district, "\n".join(listed), themes,
