@@ -16,7 +16,7 @@ from ..errors import InputError
 
 TIMEOUT_S = 20
 MAX_BYTES = 10 * 1024 * 1024
-USER_AGENT = "Mozilla/5.0 (compatible; briefing; +https://pypi.org/project/briefing/)"
+USER_AGENT = "Mozilla/5.0 (compatible; briefing report reader)"
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
 
