@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .distinctive import DistinctiveTerm
 from .errors import InputError
 from .model import (
     AdoptedDocument,
@@ -85,6 +86,8 @@ def briefing_to_yaml(briefing: Briefing) -> str:
             "keywords": list(row.keywords),
             "themes": [{"theme": t, "share": s} for t, s in row.themes],
             "figures": [_figure(f) for f in row.figures],
+            "distinctive": [{"term": t.term, "z": t.z, "count": t.count,
+                             "source": _source(t.source) if t.source else None} for t in row.distinctive],
             "meetings": [_meeting(m) for m in row.meetings],
         } for row in briefing.districts],
         "sources": [{"file": str(e.path), "title": e.title, "outlet": e.outlet, "published": e.published,
@@ -167,8 +170,15 @@ def read_brief(path: Path) -> Briefing:
         figures = [_read_figure(r, f, f"{key}.figures[{j}]")
                    for j, f in enumerate(r.get(row, key, "figures", list, []))]
         keywords = [str(w) for w in r.get(row, key, "keywords", list, [])]
+        distinctive = []
+        for j, t in enumerate(r.get(row, key, "distinctive", list, [])):
+            tkey = f"{key}.distinctive[{j}]"
+            source = r.get(t, tkey, "source", dict, None)
+            distinctive.append(DistinctiveTerm(r.get(t, tkey, "term", str), float(r.get(t, tkey, "z", (int, float))),
+                                               r.get(t, tkey, "count", int),
+                                               _read_source(r, source, f"{tkey}.source") if source else None))
         if meetings:
-            rows.append(DistrictComparison(district, meetings, keywords, themes, figures))
+            rows.append(DistrictComparison(district, meetings, keywords, themes, figures, distinctive))
     meetings = [m for row in rows for m in row.meetings]
     used = {s for m in meetings for s in m.sources}
     sources = []

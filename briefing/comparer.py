@@ -67,18 +67,28 @@ def district_keywords(meetings: list[Meeting], limit: int = 6) -> list[str]:
 
 
 def compare(
-    meetings: list[Meeting], taxonomy: dict[str, list[str]], latest: int | None = None
+    meetings: list[Meeting], taxonomy: dict[str, list[str]], latest: int | None = None,
+    stop: frozenset[str] = frozenset(),
 ) -> list[DistrictComparison]:
-    """One row per district; ``latest`` keeps only each district's newest meetings."""
+    """One row per district; ``latest`` keeps only each district's newest meetings.
+
+    A district's keywords are its distinctive terms (weighted log-odds against the other
+    districts, :mod:`.distinctive`); where none stands out, its heaviest TF-IDF words."""
+    from .distinctive import distinctive_terms
+
+    groups = {d: (ms[:latest] if latest else ms) for d, ms in group_by_district(meetings).items()}
+    theme_terms = frozenset(t for terms in taxonomy.values() for t in terms)
+    distinctive = distinctive_terms(groups, stop, theme_terms)
     rows = []
-    for district, all_meetings in group_by_district(meetings).items():
-        ms = all_meetings[:latest] if latest else all_meetings
+    for district, ms in groups.items():
         text = "\n".join(p.text for m in ms for r in m.reports for p in r.paragraphs)
+        terms = distinctive.get(district, [])
         rows.append(DistrictComparison(
             district=district,
             meetings=ms,
-            keywords=district_keywords(ms),
+            keywords=[t.term for t in terms] or district_keywords(ms),
             themes=theme_emphasis(text, taxonomy),
             figures=headline_figures(ms),
+            distinctive=terms,
         ))
     return rows

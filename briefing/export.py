@@ -40,6 +40,8 @@ def briefing_to_json(briefing: Briefing, script: str = "zh-Hans") -> str:
             "keywords": row.keywords,
             "themes": [{"theme": t, "share": s} for t, s in row.themes],
             "figures": [{"value": f.value, "measure": f.measure} for f in row.figures],
+            "distinctive": [{"term": t.term, "z": t.z, "count": t.count,
+                             "sentence": t.source.sentence if t.source else None} for t in row.distinctive],
         } for row in briefing.districts],
         "sources": [to_jsonable(s) for s in briefing.sources],
         "cleaning": to_jsonable(briefing.cleaning),

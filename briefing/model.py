@@ -239,6 +239,7 @@ class DistrictComparison:
     keywords: list[str]
     themes: list[tuple[str, float]]  # (theme, share of theme-keyword hits), strongest first
     figures: list[KeyFigure]
+    distinctive: list[Any] = field(default_factory=list)  # DistinctiveTerm: term, z, count, source
 
 
 @dataclass

@@ -25,6 +25,7 @@ from .places import PlaceSettings
 from .reader import collect_inputs, read_source
 from .segmenter import segment_document
 from .summarizers.keyword_heading import SummarizerSettings, summarize
+from .summarizers.units import formulae
 from .template import Template
 
 Warn = Callable[[str], None]
@@ -159,9 +160,10 @@ def build_briefing(
         if not meetings:
             raise InputError(f"no meeting matches {selection.describe()}", ", ".join(str(d.path) for d in docs[:3])
                              + (" …" if len(docs) > 3 else ""))
-    summarize(meetings, summarizer_settings(template))
+    settings = summarizer_settings(template)
+    summarize(meetings, settings)
     taxonomy = {k: list(v) for k, v in template["themes"].items()}
-    districts = compare(meetings, taxonomy, selection.latest)
+    districts = compare(meetings, taxonomy, selection.latest, formulae() | frozenset(settings.extra_stopwords))
     kept = {id(m) for row in districts for m in row.meetings}
     meetings = [m for m in meetings if id(m) in kept]
     cleaning = CleaningReport()

@@ -454,9 +454,15 @@ class DeckWriter:
                                              "、".join(row.keywords[:5]) or "—", figures)])
 
         def notes(page: list[int]) -> list[str]:
-            lines = [self.s("主题占比：各区报道中模板主题词出现次数的占比。关键词：TF-IDF 去除套话并突出区际差异。")]
+            lines = [self.s("主题占比：各区报道中模板主题词出现次数的占比。"
+                            "特色关键词：各区用词与其他各区相比的加权对数优势比（Monroe 等，2008；z ≥ 1.96）；"
+                            "无显著词的区列其 TF-IDF 高权重词。")]
             for j in page:
                 row = self.briefing.districts[j]
+                for term in row.distinctive:
+                    where = f"：{term.source.sentence}（{term.source.path.name}）" if term.source else ""
+                    lines.append(self.s(f"{row.district} 特色词“{term.term}”"
+                                        f"（z = {term.z:.2f}，{term.count} 次）{where}"))
                 for fig in row.figures:
                     lines.append(self.s(f"{row.district} {fig.label}：{fig.source.sentence}"
                                         f"（{fig.source.path.name}）"))

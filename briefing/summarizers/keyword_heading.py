@@ -388,12 +388,16 @@ def shown_keywords(weights: dict[str, float], limit: int = 12,
     term such as 就业 is shown whatever its part of speech)."""
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])
     tags = nlp.word_tables().tags({word for word, _ in ranked})
-    return [(word, weight) for word, weight in ranked
-            if word in theme_terms
-            or (tags[word] not in _NOT_SHOWN_TAGS and not word.endswith(_FACT_WORD_ENDINGS))][:limit]
+    return [(word, weight) for word, weight in ranked if is_shown_keyword(word, tags[word], theme_terms)][:limit]
 
 
-def _proper_names(meeting: Meeting) -> frozenset[str]:
+def is_shown_keyword(word: str, tag: str | None, theme_terms: frozenset[str] = frozenset()) -> bool:
+    """A subject a reader can take as a keyword: not a verb, an adjective or a function word
+    (by jieba's part of speech), not a role or a meeting; a theme term always."""
+    return word in theme_terms or (tag not in _NOT_SHOWN_TAGS and not word.endswith(_FACT_WORD_ENDINGS))
+
+
+def proper_names(meeting: Meeting) -> frozenset[str]:
     """People and places: they identify a meeting but are not what it is about."""
     from ..places import gazetteer
 
@@ -412,7 +416,7 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
     stop = formulae() | frozenset(settings.extra_stopwords)
     nlp.segmenter()  # load the dictionaries once, before any worker is forked
     nlp.word_tables()
-    jobs = [(keyword_text(m)[:KEYWORD_TEXT_CHARS], stop, _proper_names(m)) for m in meetings]
+    jobs = [(keyword_text(m)[:KEYWORD_TEXT_CHARS], stop, proper_names(m)) for m in meetings]
     per_meeting = parallel_map(_keywords_job, jobs)
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     points = parallel_map(_points_job, [(m, w, settings) for m, w in zip(meetings, weights, strict=True)])
