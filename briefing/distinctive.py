@@ -24,9 +24,10 @@ Z_DISTINCTIVE = 1.96  # two-sided 5 %
 PRIOR_SIZE = 500.0  # α0: how many pseudo-counts the prior adds, spread by the words' shares
 MAX_TERMS = 6
 _HAN_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
-# Numerals and quantities (一年), abbreviations of bodies (人大, 政协) and time words:
+# Numerals and quantities (一年), abbreviations of bodies (人大, 政协), time words and
+# people's names (彭清华), set phrases and idioms (旗帜鲜明, 下功夫), as jieba tags them:
 # what a report counts and who meets, not what it is about.
-_NOT_COUNTED_TAGS = frozenset({"m", "mq", "j", "t"})
+_NOT_COUNTED_TAGS = frozenset({"m", "mq", "j", "t", "nr", "nrt", "nrfg", "b", "l", "i"})
 
 
 @dataclass

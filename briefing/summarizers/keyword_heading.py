@@ -379,7 +379,7 @@ _NOT_SHOWN_TAGS = frozenset({"v", "a", "ad", "d", "r", "p", "c", "u", "f", "q", 
 
 
 # Roles and meetings ("区委书记", "常务会议"): the slide shows them as facts already.
-_FACT_WORD_ENDINGS = ("书记", "主任", "区长", "主席", "会议")
+_FACT_WORD_ENDINGS = ("书记", "主任", "区长", "县长", "市长", "旗长", "部长", "局长", "主席", "会议", "汇报")
 
 
 def shown_keywords(weights: dict[str, float], limit: int = 12,
