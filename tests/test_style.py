@@ -12,5 +12,7 @@ from .conftest import ROOT
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff not installed")
 def test_ruff_clean() -> None:
-    done = subprocess.run(["ruff", "check", "."], cwd=ROOT, capture_output=True, text=True, check=False)
+    # The project's own code: a virtual environment of another name is none of it.
+    done = subprocess.run(["ruff", "check", "briefing", "tests", "bench"], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
     assert done.returncode == 0, done.stdout + done.stderr
