@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import TemplateError, TemplateProblems
 
-SLIDE_KINDS = ("title", "overview", "districts", "comparison", "sources")
+SLIDE_KINDS = ("title", "summary", "overview", "districts", "comparison", "sources")
 SCRIPTS = ("zh-Hans", "zh-Hant")
 TITLE_STYLES = ("bar", "band")
 PAGE_SIZES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}

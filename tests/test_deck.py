@@ -137,3 +137,34 @@ def test_articles_are_counted_apart_and_shown_after_meetings(seeds_prs) -> None:
     [slide] = _district_slides(seeds_prs, "松江区")
     [tag] = [s.text_frame.text for s in slide.shapes if s.name == "Tag"]
     assert tag.startswith("1 篇文章") and "次会议" not in tag
+
+
+def test_summary_slide_says_who_met_what_they_share_and_what_sets_them_apart(seeds_prs, seeds_summary) -> None:  # type: ignore[no-untyped-def]
+    slide = seeds_prs.slides[1]
+    assert slide_title(slide) == "要情概览"
+    body = next(s.text_frame.text for s in slide.shapes if s.name == "Body")
+    lines = body.split("\n")
+    assert 3 <= len(lines) <= 6
+    assert lines[0].startswith("金山区、嘉定区、松江区、杨浦区于") and "共召开 6 次会议" in lines[0]
+    shares = {row["district"]: [t["theme"] for t in row["themes"][:3]] for row in seeds_summary["districts"]}
+    top = max({t for ts in shares.values() for t in ts}, key=lambda t: sum(t in ts for ts in shares.values()))
+    assert any(line.startswith("共同关注：") and top in line for line in lines)
+    jinshan = [t["term"] for row in seeds_summary["districts"] if row["district"] == "金山区"
+               for t in row["distinctive"][:2]]
+    assert any(line.startswith("特色：") and "金山区 " + "、".join(jinshan) in line for line in lines)
+    assert any(line.startswith("关键数字：") and "3726.3亿元" in line for line in lines)
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "属地规上工业产值 3726.3亿元：" in notes and "金山区“" in notes  # each line's evidence
+
+
+def test_summary_slide_of_one_district(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    from .conftest import SEEDS, run_cli
+
+    deck = tmp_path / "one.pptx"
+    assert run_cli("build", str(SEEDS / "000_d26088508ba062ac.txt"), "-o", str(deck), "-q").returncode == 0
+    slide = Presentation(str(deck)).slides[1]
+    body = next(s.text_frame.text for s in slide.shapes if s.name == "Body")
+    assert body.split("\n")[0] == "金山区于2023年7月10日共召开 1 次会议：全会 1 次"
+    assert "关注主题：产业转型" in body and "共同关注" not in body
