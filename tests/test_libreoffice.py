@@ -25,7 +25,8 @@ TOLERANCE_PT = 1.5
 
 
 def characters_outside_shapes(deck: Path, pdf: Path) -> list[str]:
-    """Every visible character drawn outside all text shapes of its slide, or off the page."""
+    """Every visible character drawn outside all text shapes (tables and charts included) of
+    its slide, or off the page."""
     problems = []
     prs = Presentation(str(deck))
     with pdfplumber.open(pdf) as doc:
@@ -34,7 +35,8 @@ def characters_outside_shapes(deck: Path, pdf: Path) -> list[str]:
             boxes = [
                 (s.left / EMU_PER_PT, s.top / EMU_PER_PT, (s.left + s.width) / EMU_PER_PT,
                  (s.top + s.height) / EMU_PER_PT)
-                for s in slide.shapes if s.has_text_frame or getattr(s, "has_table", False)
+                for s in slide.shapes
+                if s.has_text_frame or getattr(s, "has_table", False) or getattr(s, "has_chart", False)
             ]
             for ch in page.chars:
                 if not ch["text"].strip():

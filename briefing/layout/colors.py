@@ -1,7 +1,7 @@
 """Colour arithmetic for slides: mixing shades and keeping text readable on its fill.
 
-Readability is WCAG 2's contrast ratio (relative luminance of sRGB colours); every text
-colour the engine chooses for a fill meets level AA for normal text, 4.5:1.
+Readability is WCAG 2's contrast ratio (relative luminance of sRGB colours): every text
+colour a template sets on a fill should meet level AA for normal text, 4.5:1.
 """
 
 from __future__ import annotations
@@ -33,15 +33,6 @@ def contrast_ratio(color_a: str, color_b: str) -> float:
     """WCAG 2 contrast ratio, from 1 (same) to 21 (black on white)."""
     la, lb = sorted((relative_luminance(color_a), relative_luminance(color_b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
-
-
-def readable_on(fill: str, preferred: list[str]) -> str:
-    """The first of ``preferred`` that meets AA on ``fill``; else black or white, whichever
-    contrasts more (one of the two always meets AA)."""
-    for color in preferred:
-        if contrast_ratio(color, fill) >= WCAG_AA:
-            return color
-    return max(("000000", "FFFFFF"), key=lambda color: contrast_ratio(color, fill))
 
 
 # (text colour, the fill it is drawn on) for every pair a deck draws from the template.

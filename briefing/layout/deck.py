@@ -33,7 +33,7 @@ from ..errors import OutputError, TemplateError
 from ..lexicon import UNKNOWN_DISTRICT
 from ..model import Briefing, DistrictComparison, Leader, Meeting, MeetingKind
 from ..template import Template
-from .colors import mix, readable_on
+from .colors import mix
 from .tables import TableStyle, add_table, clamp_row, column_widths, paginate_rows, row_height
 from .text import (
     BOX_MARGIN_PT,
@@ -471,30 +471,45 @@ class DeckWriter:
 
         self.table_slides(self.s("各区比较"), header, rows, notes)
         if self.briefing.theme_names and any(row.themes for row in self.briefing.districts):
-            self.theme_heatmap_slides()
+            self.theme_chart_slides()
 
-    def theme_heatmap_slides(self) -> None:
-        """Districts x themes, each cell shaded by the theme's share of that district's
-        theme-term mentions: a heat map as a native, editable table."""
+    def theme_chart_slides(self) -> None:
+        """Theme emphasis per district as a native, editable chart (a 100 % stacked bar per
+        district): a reader can click it in PowerPoint, WPS or LibreOffice, edit its data,
+        restyle it or paste it into a report. Eight districts a slide, so bars stay legible."""
+        from pptx.chart.data import CategoryChartData
+        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+
+        g, t = self.geo, self.t
         themes = self.briefing.theme_names
-        header = [self.s("区"), *(self.s(t) for t in themes)]
-        shares = [dict(row.themes) for row in self.briefing.districts]
-        top = max((v for d in shares for v in d.values()), default=0.0) or 1.0
-        rows, fills, colors = [], [], []
-        for row, share in zip(self.briefing.districts, shares, strict=True):
-            cells, cell_fills, cell_colors = [self.s(row.district)], [None], [None]
+        rows = [row for row in self.briefing.districts if row.themes]
+        palette = theme_palette(t, len(themes))
+        for i in range(0, len(rows), CHART_DISTRICTS):
+            page = rows[i:i + CHART_DISTRICTS]
+            data = CategoryChartData(number_format="0%")
+            data.categories = [self.s(row.district) for row in reversed(page)]  # bars read top-down
             for theme in themes:
-                value = share.get(theme, 0.0)
-                fill, text = heat_cell_colors(self.t, value / top) if value else (None, None)
-                cells.append(f"{value:.0%}" if value else "—")
-                cell_fills.append(fill)
-                cell_colors.append(text)
-            rows.append(cells)
-            fills.append(cell_fills)
-            colors.append(cell_colors)
-        note = self.s("颜色越深，该主题在该区报道中的占比越高（按模板 themes 的主题词计数）。")
-        self.table_slides(self.s("主题强度对比"), header, rows, lambda _page: [note],
-                          fills=fills, text_colors=colors, centered_from=1)
+                data.add_series(self.s(theme), [dict(row.themes).get(theme, 0.0) for row in reversed(page)])
+            slide = self.new_slide()
+            self.slide_title(slide, self.s("主题强度对比") + (self.s(CONTINUED) if i else ""))
+            frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED_100, Pt(g.margin), Pt(g.body_top),
+                                           Pt(g.content_width), Pt(g.body_height), data)
+            frame.name = "Theme chart"
+            chart = frame.chart
+            chart.has_legend = True
+            chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+            chart.legend.include_in_layout = False
+            style_chart_text(chart, self.fonts, self.body_range[0], t.color("text"))
+            chart.value_axis.has_major_gridlines = False
+            chart.value_axis.tick_labels.number_format = "0%"
+            chart.value_axis.tick_labels.number_format_is_linked = False
+            for series, color in zip(chart.plots[0].series, palette, strict=False):
+                series.format.fill.solid()
+                series.format.fill.fore_color.rgb = RGBColor.from_string(color)
+            self.notes(slide, [self.s("各区报道中模板主题词（themes）出现次数的占比；"
+                                      "图表可在 PowerPoint、WPS、LibreOffice 中直接编辑数据与样式。")]
+                       + [self.s(f"{row.district}：" + "、".join(f"{n} {v:.0%}" for n, v in row.themes))
+                          for row in page])
 
     def overview_slides(self) -> None:
         header = [self.s(h) for h in ("区", "会议", "类型", "日期", "主持/出席领导")]
@@ -579,11 +594,31 @@ class DeckWriter:
         save_atomically(out, self.prs.save)
 
 
-def heat_cell_colors(template: Template, strength: float) -> tuple[str, str]:
-    """Fill and text colour of a heat-map cell whose value is ``strength`` (0–1] of the
-    largest: the background shaded towards the primary colour, text that stays readable."""
-    fill = mix(template.color("background"), template.color("primary"), 0.08 + 0.92 * strength)
-    return fill, readable_on(fill, [template.color("text"), template.color("background")])
+CHART_DISTRICTS = 8  # districts a theme chart shows on one slide
+
+
+def theme_palette(template: Template, n: int) -> list[str]:
+    """Series colours from the template: its primary and accent, then lighter and darker
+    steps of them, so a chart looks like the rest of the deck."""
+    primary, accent = template.color("primary"), template.color("accent")
+    background, text = template.color("background"), template.color("text")
+    steps = [primary, accent, mix(primary, background, 0.45), mix(accent, background, 0.45),
+             mix(primary, text, 0.45), mix(accent, text, 0.45), mix(primary, background, 0.7),
+             mix(accent, background, 0.7)]
+    return [steps[i % len(steps)] for i in range(n)]
+
+
+def style_chart_text(chart, fonts: Fonts, size: float, color: str) -> None:  # type: ignore[no-untyped-def]
+    """The chart's text in the deck's faces (Latin and East-Asian), size and text colour."""
+    chart.font.size = Pt(size)
+    chart.font.color.rgb = RGBColor.from_string(color)
+    chart.font.name = fonts.latin
+    r_pr = chart.font._rPr
+    for tag in ("a:ea", "a:cs"):
+        for old in r_pr.findall(qn(tag)):
+            r_pr.remove(old)
+        etree.SubElement(r_pr, qn(tag), typeface=fonts.east_asian)
+    r_pr.set("lang", fonts.lang)
 
 
 SUMMARY_DISTRICTS = 4  # districts named one by one in a summary line; more are "等 N 区"
