@@ -51,7 +51,15 @@ def headline_figures(meetings: list[Meeting], limit: int = 2) -> list[KeyFigure]
 
 def theme_emphasis(text: str, taxonomy: dict[str, list[str]]) -> list[tuple[str, float]]:
     """Share of theme-term occurrences per theme, strongest first; empty themes left out."""
-    hits = Counter({theme: sum(text.count(term) for term in terms) for theme, terms in taxonomy.items()})
+    from .distinctive import theme_hits
+
+    themes = tuple((theme, tuple(terms)) for theme, terms in taxonomy.items())
+    return theme_shares(Counter(theme_hits(text, themes)), list(taxonomy))
+
+
+def theme_shares(hits: Counter[str], order: list[str]) -> list[tuple[str, float]]:
+    """Each theme's share of the hits, strongest first (ties in the taxonomy's order)."""
+    hits = Counter({theme: hits.get(theme, 0) for theme in order})
     total = sum(hits.values())
     if not total:
         return []
@@ -74,20 +82,26 @@ def compare(
 
     A district's keywords are its distinctive terms (weighted log-odds against the other
     districts, :mod:`.distinctive`); where none stands out, its heaviest TF-IDF words."""
-    from .distinctive import distinctive_terms
+    from .distinctive import distinctive_terms, theme_hits
 
     groups = {d: (ms[:latest] if latest else ms) for d, ms in group_by_district(meetings).items()}
     theme_terms = frozenset(t for terms in taxonomy.values() for t in terms)
     distinctive = distinctive_terms(groups, stop, theme_terms)
+    themes = tuple((theme, tuple(terms)) for theme, terms in taxonomy.items())
     rows = []
     for district, ms in groups.items():
-        text = "\n".join(p.text for m in ms for r in m.reports for p in r.paragraphs)
+        hits: Counter[str] = Counter()
+        for m in ms:
+            if m.profile is not None and m.profile.themes == tuple(taxonomy):
+                hits.update(m.profile.theme_hits)
+            else:
+                hits.update(theme_hits("\n".join(p.text for r in m.reports for p in r.paragraphs), themes))
         terms = distinctive.get(district, [])
         rows.append(DistrictComparison(
             district=district,
             meetings=ms,
             keywords=[t.term for t in terms] or district_keywords(ms),
-            themes=theme_emphasis(text, taxonomy),
+            themes=theme_shares(hits, list(taxonomy)),
             figures=headline_figures(ms),
             distinctive=terms,
         ))

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from .model import Meeting, SourceSentence
+from .model import Meeting, MeetingProfile, SourceSentence
 
 Z_DISTINCTIVE = 1.96  # two-sided 5 %
 PRIOR_SIZE = 500.0  # α0: how many pseudo-counts the prior adds, spread by the words' shares
@@ -52,16 +55,40 @@ def background_counts() -> Counter[str]:
     return counts
 
 
+class _Countable:
+    """Tells a word that can say what a district is about: Chinese, no formula, no name,
+    a subject. One per meeting; each word is judged once."""
+
+    def __init__(self, stop: frozenset[str], names: frozenset[str], theme_terms: frozenset[str]) -> None:
+        from .summarizers.keyword_heading import is_shown_keyword
+
+        self._shown = is_shown_keyword
+        self._stop = stop | generic_terms()
+        self._theme_terms = theme_terms
+        names = frozenset(n for n in names if n)
+        self._names_blob = "\x00".join(names)  # a word inside a name: one search
+        self._name_re = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
+        self._seen: dict[tuple[str, str | None], bool] = {}
+
+    def __call__(self, word: str, tag: str | None) -> bool:
+        key = (word, tag)
+        verdict = self._seen.get(key)
+        if verdict is None:
+            verdict = self._seen[key] = self._judge(word, tag)
+        return verdict
+
+    def _judge(self, word: str, tag: str | None) -> bool:
+        if not _HAN_WORD_RE.match(word) or word in self._stop or tag in _NOT_COUNTED_TAGS:
+            return False
+        if word in self._names_blob or (self._name_re is not None and self._name_re.search(word)):
+            return False
+        return self._shown(word, tag, self._theme_terms)
+
+
 def countable(word: str, tag: str | None, stop: frozenset[str], names: frozenset[str],
               theme_terms: frozenset[str]) -> bool:
     """A word that can say what a district is about: Chinese, no formula, no name, a subject."""
-    from .summarizers.keyword_heading import is_shown_keyword
-
-    if not _HAN_WORD_RE.match(word) or word in stop or word in generic_terms():
-        return False
-    if any(word in n or n in word for n in names if n) or tag in _NOT_COUNTED_TAGS:
-        return False
-    return is_shown_keyword(word, tag, theme_terms)
+    return _Countable(stop, names, theme_terms)(word, tag)
 
 
 @cache
@@ -72,23 +99,75 @@ def generic_terms() -> frozenset[str]:
     return frozenset(read_list("generic_terms.txt"))
 
 
+def _sentences(meeting: Meeting) -> list[tuple[tuple[int, int, int], Path, int, str]]:
+    """Every sentence of a meeting's bodies with its place (report, body paragraph, sentence)."""
+    from .segmenter import split_sentences
+
+    return [((r, b, k), report.path, para.index, sentence)
+            for r, report in enumerate(meeting.reports) for b, para in enumerate(report.body)
+            for k, sentence in enumerate(split_sentences(para.text))]
+
+
 def meeting_terms(meeting: Meeting, stop: frozenset[str], names: frozenset[str],
                   theme_terms: frozenset[str]) -> tuple[Counter[str], dict[str, SourceSentence]]:
     """The countable words of a meeting, and the first sentence each stands in."""
-    from . import nlp
-    from .segmenter import split_sentences
+    profile = _term_profile(meeting, stop, names, theme_terms)
+    sources = {word: source_sentence(meeting, profile, i) for i, word in enumerate(profile.words)}
+    return Counter(profile.terms()), {w: s for w, s in sources.items() if s is not None}
 
-    counts: Counter[str] = Counter()
-    first: dict[str, SourceSentence] = {}
-    sentences = [(r.path, p.index, s) for r in meeting.reports for p in r.body for s in split_sentences(p.text)]
+
+def _term_profile(meeting: Meeting, stop: frozenset[str], names: frozenset[str],
+                  theme_terms: frozenset[str]) -> MeetingProfile:
+    from . import nlp
+
+    sentences = _sentences(meeting)
     words_per_sentence = [nlp.cut(s) for *_, s in sentences]
     tags = nlp.word_tables().tags({w for words in words_per_sentence for w in words})
-    for (path, index, sentence), words in zip(sentences, words_per_sentence, strict=True):
+    is_countable = _Countable(stop, names, theme_terms)
+    counts: dict[str, int] = {}
+    places: dict[str, tuple[int, int, int]] = {}
+    for (place, *_), words in zip(sentences, words_per_sentence, strict=True):
         for word in words:
-            if countable(word, tags.get(word), stop, names, theme_terms):
-                counts[word] += 1
-                first.setdefault(word, SourceSentence(path, index, sentence))
-    return counts, first
+            if is_countable(word, tags.get(word)):
+                if word in counts:
+                    counts[word] += 1
+                else:
+                    counts[word] = 1
+                    places[word] = place
+    words = tuple(sys.intern(w) for w in counts)
+    return MeetingProfile(words=words, counts=array("I", counts.values()),
+                          places=array("I", (n for w in counts for n in places[w])))
+
+
+def source_sentence(meeting: Meeting, profile: MeetingProfile, i: int) -> SourceSentence | None:
+    """The sentence the profile's i-th word first stands in, found again in the meeting's text."""
+    from .segmenter import split_sentences
+
+    r, b, k = profile.place(i)
+    try:
+        report = meeting.reports[r]
+        para = report.body[b]
+        return SourceSentence(report.path, para.index, split_sentences(para.text)[k])
+    except IndexError:  # the text is not what the profile was made from
+        return None
+
+
+def theme_hits(text: str, themes: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
+    """Occurrences of each theme's terms in a text (themes with none left out)."""
+    hits = {theme: sum(text.count(term) for term in terms) for theme, terms in themes}
+    return {theme: n for theme, n in hits.items() if n}
+
+
+def meeting_profile(meeting: Meeting, stop: frozenset[str], theme_terms: frozenset[str],
+                    themes: tuple[tuple[str, tuple[str, ...]], ...]) -> MeetingProfile:
+    """What comparing districts needs of this meeting's text."""
+    from .summarizers.keyword_heading import proper_names
+
+    profile = _term_profile(meeting, stop, proper_names(meeting), theme_terms)
+    text = "\n".join(p.text for r in meeting.reports for p in r.paragraphs)
+    profile.theme_hits = theme_hits(text, themes)
+    profile.themes = tuple(theme for theme, _ in themes)
+    return profile
 
 
 def log_odds(counts: dict[str, Counter[str]], prior: Counter[str], alpha0: float = PRIOR_SIZE
@@ -118,22 +197,34 @@ def log_odds(counts: dict[str, Counter[str]], prior: Counter[str], alpha0: float
 
 def distinctive_terms(meetings_by_district: dict[str, list[Meeting]], stop: frozenset[str],
                       theme_terms: frozenset[str] = frozenset()) -> dict[str, list[DistinctiveTerm]]:
-    """Each district's distinctive terms (z ≥ 1.96, at most six), with their first sentence."""
-    from .summarizers.keyword_heading import proper_names
+    """Each district's distinctive terms (z ≥ 1.96, at most six), with their first sentence.
 
+    Uses each meeting's profile where the summarizer made one."""
     counts: dict[str, Counter[str]] = {}
-    firsts: dict[str, dict[str, SourceSentence]] = {}
+    profiles: dict[str, list[tuple[Meeting, MeetingProfile]]] = {}
     for district, meetings in meetings_by_district.items():
-        counts[district], firsts[district] = Counter(), {}
+        counts[district], profiles[district] = Counter(), []
         for meeting in meetings:
-            c, first = meeting_terms(meeting, stop, proper_names(meeting), theme_terms)
-            counts[district].update(c)
-            for word, source in first.items():
-                firsts[district].setdefault(word, source)
+            profile = meeting.profile or meeting_profile(meeting, stop, theme_terms, ())
+            counts[district].update(profile.terms())
+            profiles[district].append((meeting, profile))
     prior = background_counts().copy()
     for c in counts.values():
         prior.update(c)
     scored = log_odds(counts, prior)
-    return {district: [DistinctiveTerm(w, round(z, 2), n, firsts[district].get(w))
-                       for w, z, n in scored[district] if z >= Z_DISTINCTIVE][:MAX_TERMS]
-            for district in counts}
+    out: dict[str, list[DistinctiveTerm]] = {}
+    for district in counts:
+        shown = [(w, z, n) for w, z, n in scored[district] if z >= Z_DISTINCTIVE][:MAX_TERMS]
+        out[district] = [DistinctiveTerm(w, round(z, 2), n, _first_source(w, profiles[district]))
+                         for w, z, n in shown]
+    return out
+
+
+def _first_source(word: str, profiles: list[tuple[Meeting, MeetingProfile]]) -> SourceSentence | None:
+    """The first sentence of the district's meetings that the word stands in."""
+    for meeting, profile in profiles:
+        if word in profile.words:
+            source = source_sentence(meeting, profile, profile.words.index(word))
+            if source is not None:
+                return source
+    return None

@@ -7,6 +7,7 @@ tested alone and a whole run can be exported as JSON (see :func:`to_jsonable`).
 from __future__ import annotations
 
 import dataclasses
+from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -187,6 +188,29 @@ class KeyPoint:
     source: SourceSentence
 
 
+@dataclass
+class MeetingProfile:
+    """What the comparison needs of a meeting's text, worked out while summarizing it (the
+    words are cut once) so that comparing districts never reads the text again.
+
+    Kept compact because there is one per meeting of a collection of thousands: the words
+    are interned, counts and places are arrays of integers, and a word's first sentence is
+    found again from its place (report, paragraph, sentence) only for the few words shown.
+    """
+
+    words: tuple[str, ...] = ()  # countable words (see distinctive.py)
+    counts: array = field(default_factory=lambda: array("I"))  # each word's occurrences
+    places: array = field(default_factory=lambda: array("I"))  # (report, paragraph, sentence) per word, flat
+    theme_hits: dict[str, int] = field(default_factory=dict)  # theme → occurrences of its terms
+    themes: tuple[str, ...] = ()  # the themes that were counted, in the taxonomy's order
+
+    def terms(self) -> dict[str, int]:
+        return dict(zip(self.words, self.counts, strict=True))
+
+    def place(self, i: int) -> tuple[int, int, int]:
+        return self.places[3 * i], self.places[3 * i + 1], self.places[3 * i + 2]
+
+
 class MeetingKind(StrEnum):
     """The meetings a district's, county's or banner's bodies hold (briefing/data/meetings.yaml)."""
 
@@ -221,6 +245,7 @@ class Meeting:
     district_confident: bool = True
     city: str = ""  # the district's city and province, where the gazetteer knows them
     province: str = ""
+    profile: MeetingProfile | None = None  # filled by the summarizer
 
     @property
     def sources(self) -> list[Path]:
@@ -285,6 +310,8 @@ def to_jsonable(value: Any) -> Any:
         return value.value
     if isinstance(value, Path):
         return str(value)
+    if isinstance(value, array):
+        return value.tolist()
     if isinstance(value, dict):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -122,6 +122,7 @@ def summarizer_settings(template: Template) -> SummarizerSettings:
         max_chars_per_point=int(template["summary.max_chars_per_point"]),
         extra_stopwords=tuple(template["summary.stopwords_extra"]),
         theme_terms=frozenset(term for terms in template["themes"].values() for term in terms),
+        themes=tuple((theme, tuple(terms)) for theme, terms in template["themes"].items()),
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import nlp
 from ..lexicon import DOCUMENT_RE, FIGURE_RE
-from ..model import KeyPoint, Meeting
+from ..model import KeyPoint, Meeting, MeetingProfile
 from .units import (
     RECOGNITION_OPENERS,
     Unit,
@@ -114,6 +114,8 @@ class SummarizerSettings:
     mmr_lambda: float = 0.72
     # The template's theme terms (就业, 创新…): always worth showing as keywords.
     theme_terms: frozenset[str] = frozenset()
+    # The template's taxonomy, (theme, its terms): counted per meeting for the comparison.
+    themes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _register_terms(text: str) -> None:
@@ -410,7 +412,7 @@ def proper_names(meeting: Meeting) -> frozenset[str]:
 
 
 def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
-    """Fill ``keywords`` and ``points`` of every meeting (in place)."""
+    """Fill ``keywords``, ``points`` and ``profile`` of every meeting (in place)."""
     from ..parallel import parallel_map
 
     stop = formulae() | frozenset(settings.extra_stopwords)
@@ -420,9 +422,10 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
     per_meeting = parallel_map(_keywords_job, jobs)
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     points = parallel_map(_points_job, [(m, w, settings) for m, w in zip(meetings, weights, strict=True)])
-    for meeting, w, found in zip(meetings, weights, points, strict=True):
+    for meeting, w, (found, profile) in zip(meetings, weights, points, strict=True):
         meeting.keywords = shown_keywords(w, theme_terms=settings.theme_terms)
         meeting.points = found
+        meeting.profile = profile
 
 
 def _keywords_job(job: tuple[str, frozenset[str], frozenset[str]]) -> list[tuple[str, float]]:
@@ -430,8 +433,12 @@ def _keywords_job(job: tuple[str, frozenset[str], frozenset[str]]) -> list[tuple
     return keywords(text, stop, names)
 
 
-def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings]) -> list[KeyPoint]:
+def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings]) -> tuple[list[KeyPoint], MeetingProfile]:
+    from ..distinctive import meeting_profile
+
     meeting, weights, settings = job
-    return summarize_meeting(meeting, weights, settings)
+    stop = formulae() | frozenset(settings.extra_stopwords)
+    return (summarize_meeting(meeting, weights, settings),
+            meeting_profile(meeting, stop, settings.theme_terms, settings.themes))
 
 
