@@ -195,7 +195,7 @@ def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
             warn.release(before)
     for message in font_warnings:  # said once the reports could be read, not before an error
         warn(message)
-    briefing = build_briefing(docs, template, warn, selection)
+    briefing = build_briefing(docs, template, warn, selection, keep_inputs=False)
     briefing.warnings = list(warn.items)
     return briefing, template
 

@@ -300,20 +300,17 @@ def _names_many_places(meeting: Meeting) -> bool:
     return len({name for *_, name in gazetteer().full_names_in(text)}) >= MANY_PLACES
 
 
-def extract_meetings(
-    docs_reports: list[tuple[CleanDocument, list[Report]]],
-    places: PlaceSettings = HOME_SHANGHAI,
+def extract_document(
+    doc: CleanDocument, reports: list[Report], places: PlaceSettings = HOME_SHANGHAI,
     on_warning: Callable[[str], None] | None = None,
 ) -> list[Meeting]:
-    meetings = []
-    for doc, reports in docs_reports:
-        if is_template("\n".join(doc.paragraphs)):
-            if on_warning:
-                on_warning(f"{doc.path}: a template with blanks to fill, not a report; left out")
-            continue
-        meetings.extend(extract_meeting(report, doc, places) for report in reports)
+    """The meetings one page reports, before reports of the same meeting are merged."""
+    if is_template("\n".join(doc.paragraphs)):
+        if on_warning:
+            on_warning(f"{doc.path}: a template with blanks to fill, not a report; left out")
+        return []
     kept = []
-    for m in meetings:
+    for m in (extract_meeting(report, doc, places) for report in reports):
         if m.kind is MeetingKind.ARTICLE and (not m.district_confident or _names_many_places(m)):
             # No meeting and no one place: a template, a notice, national news naming many
             # counties, a README. Said, and left out.
@@ -323,4 +320,15 @@ def extract_meetings(
         if not m.district_confident and on_warning:
             on_warning(f"{m.reports[0].path}: no district recognised; listed under {UNKNOWN_DISTRICT}")
         kept.append(m)
-    return merge_meetings(kept)
+    return kept
+
+
+def extract_meetings(
+    docs_reports: list[tuple[CleanDocument, list[Report]]],
+    places: PlaceSettings = HOME_SHANGHAI,
+    on_warning: Callable[[str], None] | None = None,
+) -> list[Meeting]:
+    meetings = []
+    for doc, reports in docs_reports:
+        meetings.extend(extract_document(doc, reports, places, on_warning))
+    return merge_meetings(meetings)

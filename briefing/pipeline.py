@@ -10,18 +10,20 @@ import atexit
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
+from . import nlp
 from .chrome import drop_site_furniture
 from .cleaner import clean_source
 from .comparer import compare
 from .errors import InputError
-from .extractor import extract_meetings
+from .extractor import extract_document, merge_meetings
 from .filters import Selection
-from .model import Briefing, CleanDocument, CleaningReport, Report, SourceEntry
+from .model import Briefing, CleanDocument, CleaningReport, Meeting, SourceEntry
 from .parallel import parallel_map
-from .places import PlaceSettings
+from .places import PlaceSettings, gazetteer
 from .reader import collect_inputs, read_source
 from .segmenter import segment_document
 from .summarizers.keyword_heading import SummarizerSettings, summarize
@@ -116,6 +118,14 @@ def _read_one(path: Path) -> tuple[CleanDocument, list[str]] | InputError:
         return exc
 
 
+def _extract_one(job: tuple[CleanDocument, PlaceSettings]) -> tuple[list[Meeting], list[str]]:
+    """Segment one page into reports and extract their meetings (merged later, across pages)."""
+    doc, places = job
+    warnings: list[str] = []
+    reports = segment_document(doc, warnings.append)
+    return extract_document(doc, reports, places, warnings.append), warnings
+
+
 def summarizer_settings(template: Template) -> SummarizerSettings:
     return SummarizerSettings(
         points_per_meeting=int(template["summary.points_per_meeting"]),
@@ -144,18 +154,35 @@ def _title(doc: CleanDocument) -> str | None:
 
 def build_briefing(
     docs: list[CleanDocument], template: Template, on_warning: Warn = _ignore,
-    selection: Selection | None = None,
+    selection: Selection | None = None, keep_inputs: bool = True,
 ) -> Briefing:
     """Everything after reading: the data the deck and the exports are made from.
+
+    ``keep_inputs=False`` empties ``docs``: a caller with no further use for them lets a
+    large collection's text go page by page instead of holding it to the end.
 
     ``selection`` keeps a period, districts and kinds (chosen before summarizing, so the
     slides are those of a run on only the matching reports) and the newest N per district."""
     selection = selection or Selection()
-    docs = drop_site_furniture(docs)
-    pairs: list[tuple[CleanDocument, list[Report]]] = [
-        (doc, segment_document(doc, on_warning)) for doc in docs
-    ]
-    meetings = extract_meetings(pairs, place_settings(template), on_warning)
+    # Copies of our own: each page's text is let go once its meetings are extracted (the
+    # meetings hold what is summarized), so a large collection is not held twice.
+    pages = [replace(doc) for doc in drop_site_furniture(docs)]
+    if not keep_inputs:
+        docs.clear()
+    docs = pages
+    places = place_settings(template)
+    gazetteer()  # loaded once, before any worker is forked
+    nlp.segmenter()
+    meetings: list[Meeting] = []
+    titles: list[str | None] = []
+    for doc, (found, warnings) in zip(docs, parallel_map(_extract_one, [(doc, places) for doc in docs]),
+                                      strict=True):
+        meetings.extend(found)
+        for warning in warnings:
+            on_warning(warning)
+        titles.append(_title(doc))
+        doc.paragraphs = []
+    meetings = merge_meetings(meetings)
     if selection.active:
         meetings = selection.apply(meetings, on_warning)
         if not meetings:
@@ -170,13 +197,16 @@ def build_briefing(
     cleaning = CleaningReport()
     for doc in docs:
         cleaning.add(doc.report)
+    reported: dict[Path, list[str]] = {}
+    for m in meetings:
+        for path in m.sources:
+            reported.setdefault(path, []).append(f"{m.district} {m.name}")
     sources = [
         SourceEntry(
-            path=doc.path, outlet=doc.outlet, published=doc.published,
-            meetings=[f"{m.district} {m.name}" for m in meetings if doc.path in m.sources],
-            url=doc.url, encoding=doc.encoding, title=_title(doc),
+            path=doc.path, outlet=doc.outlet, published=doc.published, meetings=reported.get(doc.path, []),
+            url=doc.url, encoding=doc.encoding, title=title,
         )
-        for doc in docs
+        for doc, title in zip(docs, titles, strict=True)
     ]
     # A file left out (a template, a page about no one district) is said in a warning, not
     # listed as a source of the deck.
