@@ -13,8 +13,11 @@ from pathlib import Path
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "briefing"
+    """The user's cache folder for briefing: ~/.cache/briefing (or $XDG_CACHE_HOME/briefing) on
+    Linux, ~/Library/Caches/briefing on macOS, %LOCALAPPDATA%\\briefing\\Cache on Windows."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefing", appauthor=False))
 
 
 def read_json(path: Path) -> dict | None:

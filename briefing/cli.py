@@ -85,6 +85,9 @@ _SINCE = click.option("--since", default=None, metavar="DATE",
 _UNTIL = click.option("--until", default=None, metavar="DATE", help="Meetings on or before DATE.")
 _DISTRICT = click.option("--district", multiple=True, metavar="NAME",
                          help="Only this district (金山区, 金山, 舟山市·普陀区); repeat for more.")
+_NO_CACHE = click.option(
+    "--no-cache", is_flag=True,
+    help="Read and summarize every report again, without the results kept from earlier runs (nor keep these).")
 _KIND = click.option("--kind", multiple=True, metavar="KIND",
                      help="Only this kind of meeting (全会, 常委会会议, 政府常务会议…); repeat for more.")
 
@@ -144,7 +147,7 @@ def main(debug: bool) -> None:
 
 def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
           selection: Selection | None = None, progress: bool = False,
-          for_deck: bool = False):  # type: ignore[no-untyped-def]
+          for_deck: bool = False, use_cache: bool = True):  # type: ignore[no-untyped-def]
     from .brief import looks_like_brief, read_brief
     from .errors import InputError
     from .filters import Selection
@@ -187,15 +190,24 @@ def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
             warn(message)
         return briefing, template
     before = len(warn.items)
+    store = None
+    if use_cache:
+        from .store import ResultStore
+
+        store = ResultStore(on_warning=warn)
     try:
-        docs = read_documents(inputs, warn, on_progress if progress and sys.stderr.isatty() else None)
+        try:
+            docs = read_documents(inputs, warn, on_progress if progress and sys.stderr.isatty() else None, store)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+                warn.release(before)
+        for message in font_warnings:  # said once the reports could be read, not before an error
+            warn(message)
+        briefing = build_briefing(docs, template, warn, selection, keep_inputs=False, store=store)
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-            warn.release(before)
-    for message in font_warnings:  # said once the reports could be read, not before an error
-        warn(message)
-    briefing = build_briefing(docs, template, warn, selection, keep_inputs=False)
+        if store is not None:
+            store.close()
     briefing.warnings = list(warn.items)
     return briefing, template
 
@@ -214,11 +226,13 @@ def _count(n: int, noun: str) -> str:
 @_UNTIL
 @_DISTRICT
 @_KIND
+@_NO_CACHE
 @click.option("--pdf", "with_pdf", is_flag=True, help="Also write the deck as a PDF beside it (needs LibreOffice).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no warnings; errors only.")
 @reports_errors
 def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: int | None, since: str | None,
-          until: str | None, district: tuple[str, ...], kind: tuple[str, ...], with_pdf: bool, quiet: bool) -> None:
+          until: str | None, district: tuple[str, ...], kind: tuple[str, ...], no_cache: bool, with_pdf: bool,
+          quiet: bool) -> None:
     """Build the briefing deck from INPUT reports."""
     from .layout.deck import check_output_path, write_deck
 
@@ -229,7 +243,7 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
         find_soffice()
     warn = Warnings(quiet)
     briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind),
-                           progress=not quiet, for_deck=True)
+                           progress=not quiet, for_deck=True, use_cache=not no_cache)
     n_slides = write_deck(briefing, tmpl, output)
     pdf = None
     if with_pdf:
@@ -257,11 +271,12 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
 @_UNTIL
 @_DISTRICT
 @_KIND
+@_NO_CACHE
 @click.option("-q", "--quiet", is_flag=True, help="No warnings; errors only.")
 @reports_errors
 def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: Path | None, latest: int | None,
               since: str | None, until: str | None, district: tuple[str, ...], kind: tuple[str, ...],
-              quiet: bool) -> None:
+              no_cache: bool, quiet: bool) -> None:
     """Print each meeting's facts, keywords and key points with their sources."""
     from .brief import briefing_to_yaml
     from .export import briefing_to_json, briefing_to_markdown, briefing_to_text
@@ -271,7 +286,8 @@ def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: 
 
         check_output_folder(output)
     warn = Warnings(quiet)
-    briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind))
+    briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind),
+                           use_cache=not no_cache)
     render = {"json": briefing_to_json, "markdown": briefing_to_markdown, "text": briefing_to_text,
               "yaml": lambda b, _script: briefing_to_yaml(b)}[fmt]
     text = render(briefing, tmpl.script)
@@ -284,6 +300,32 @@ def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: 
     warn.summary()
     if output is not None and not quiet:
         click.echo(f"wrote {output}")
+
+
+@main.group()
+def cache() -> None:
+    """The results kept between runs, so that a growing folder is rebuilt quickly."""
+
+
+@cache.command("info")
+@reports_errors
+def cache_info() -> None:
+    """Say where the kept results are and how much room they take."""
+    from .store import store_path
+
+    path = store_path()
+    size = path.stat().st_size if path.exists() else 0
+    click.echo(f"{path}: {size / 2**20:.1f} MB" if size else f"{path}: empty")
+
+
+@cache.command("clear")
+@reports_errors
+def cache_clear() -> None:
+    """Remove the kept results; the next run reads every report again."""
+    from .store import clear, store_path
+
+    freed = clear()
+    click.echo(f"removed {store_path()} ({freed / 2**20:.1f} MB)" if freed else "nothing to remove")
 
 
 @main.group()

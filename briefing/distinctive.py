@@ -119,9 +119,11 @@ def meeting_terms(meeting: Meeting, stop: frozenset[str], names: frozenset[str],
 def _term_profile(meeting: Meeting, stop: frozenset[str], names: frozenset[str],
                   theme_terms: frozenset[str]) -> MeetingProfile:
     from . import nlp
+    from .summarizers.keyword_heading import keyword_text, quoted_terms
 
     sentences = _sentences(meeting)
-    words_per_sentence = [nlp.cut(s) for *_, s in sentences]
+    whole = quoted_terms(keyword_text(meeting))
+    words_per_sentence = [nlp.cut(s, whole) for *_, s in sentences]
     tags = nlp.word_tables().tags({w for words in words_per_sentence for w in words})
     is_countable = _Countable(stop, names, theme_terms)
     counts: dict[str, int] = {}

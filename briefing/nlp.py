@@ -20,6 +20,7 @@ import importlib.metadata
 import importlib.util
 import logging
 import os
+import re
 import sqlite3
 from collections import Counter
 from functools import cache
@@ -99,9 +100,32 @@ def add_word(word: str) -> None:
     segmenter().add_word(word)
 
 
-def cut(text: str) -> list[str]:
+def cut(text: str, whole: frozenset[str] = frozenset()) -> list[str]:
+    """The words of ``text``; each of ``whole`` (a report's own quoted names, “南北转型”) stays
+    one word wherever it stands.
+
+    The names are kept whole here rather than added to the dictionary: a dictionary that
+    grows with every report would cut a text differently by what was read before it, and
+    stored results would no longer be those of a fresh run."""
     # Without the HMM: new-word guessing splits names oddly and costs half the time.
-    return segmenter().cut(text)
+    words = segmenter().cut
+    if not whole:
+        return words(text)
+    out: list[str] = []
+    start = 0
+    for match in _whole_re(whole).finditer(text):
+        if match.start() > start:
+            out.extend(words(text[start:match.start()]))
+        out.append(match.group())
+        start = match.end()
+    if start < len(text):
+        out.extend(words(text[start:]))
+    return out
+
+
+@cache
+def _whole_re(whole: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(whole, key=len, reverse=True))))
 
 
 def _jieba_file(*parts: str) -> Path:
@@ -193,10 +217,11 @@ def word_tables() -> WordTables:
     return WordTables()
 
 
-def tfidf(text: str, stopwords: frozenset[str], top_k: int) -> list[tuple[str, float]]:
+def tfidf(text: str, stopwords: frozenset[str], top_k: int,
+          whole: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
     """Words of ``text`` by term frequency x IDF, as jieba's extractor ranks them."""
     counts: Counter[str] = Counter()
-    for word, n in Counter(cut(text)).items():
+    for word, n in Counter(cut(text, whole)).items():
         word = word.strip()
         if len(word) >= 2 and word.lower() not in stopwords:
             counts[word] += n

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from . import nlp
 from .chrome import drop_site_furniture
 from .cleaner import clean_source
+from .codec import encode
 from .comparer import compare
 from .errors import InputError
 from .extractor import extract_document, merge_meetings
@@ -26,6 +27,7 @@ from .parallel import parallel_map
 from .places import PlaceSettings, gazetteer
 from .reader import collect_inputs, read_source
 from .segmenter import segment_document
+from .store import ResultStore, cached_map, key_of
 from .summarizers.keyword_heading import SummarizerSettings, summarize
 from .summarizers.units import formulae
 from .template import Template
@@ -61,7 +63,7 @@ def _fetch_addresses(inputs: list[Path | str]) -> tuple[list[Path], dict[Path, s
 
 def read_documents(
     inputs: Iterable[Path | str], on_warning: Warn = _ignore,
-    on_progress: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], None] | None = None, store: ResultStore | None = None,
 ) -> list[CleanDocument]:
     """Read and clean every input. A file named outright must be readable; a file
     found in a folder that cannot be read is skipped with a warning.
@@ -83,7 +85,16 @@ def read_documents(
     if on_progress is not None:
         on_progress(len(paths))
         tick = lambda: on_progress(0)  # noqa: E731
-    for path, result in zip(paths, parallel_map(_read_one, paths, tick), strict=True):
+
+    def read_all(func: Callable[[Path], _ReadResult], todo: list[Path]) -> list[_ReadResult]:
+        for _ in range(len(paths) - len(todo)):  # the stored ones are done already
+            if tick:
+                tick()
+        return parallel_map(func, todo, tick)
+
+    results = cached_map(store, "page", tuple[CleanDocument, list[str]], _read_one, paths,
+                         lambda path: (path.suffix.lower(), file_digest(path)), read_all, lambda path: [str(path)])
+    for path, result in zip(paths, results, strict=True):
         if isinstance(result, InputError):
             if path.resolve() in named:
                 raise result
@@ -108,7 +119,20 @@ def read_documents(
     return docs
 
 
-def _read_one(path: Path) -> tuple[CleanDocument, list[str]] | InputError:
+_ReadResult = tuple[CleanDocument, list[str]] | InputError
+
+
+def file_digest(path: Path) -> str:
+    """The file's bytes, hashed (a file that cannot be read has none: it is never stored)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _read_one(path: Path) -> _ReadResult:
     """Read and clean one file; errors come back as values so that one bad file in a
     folder does not stop the others."""
     warnings: list[str] = []
@@ -154,12 +178,13 @@ def _title(doc: CleanDocument) -> str | None:
 
 def build_briefing(
     docs: list[CleanDocument], template: Template, on_warning: Warn = _ignore,
-    selection: Selection | None = None, keep_inputs: bool = True,
+    selection: Selection | None = None, keep_inputs: bool = True, store: ResultStore | None = None,
 ) -> Briefing:
     """Everything after reading: the data the deck and the exports are made from.
 
     ``keep_inputs=False`` empties ``docs``: a caller with no further use for them lets a
-    large collection's text go page by page instead of holding it to the end.
+    large collection's text go page by page instead of holding it to the end. ``store``
+    keeps each page's meetings and each meeting's summary for the next run.
 
     ``selection`` keeps a period, districts and kinds (chosen before summarizing, so the
     slides are those of a run on only the matching reports) and the newest N per district."""
@@ -175,8 +200,12 @@ def build_briefing(
     nlp.segmenter()
     meetings: list[Meeting] = []
     titles: list[str | None] = []
-    for doc, (found, warnings) in zip(docs, parallel_map(_extract_one, [(doc, places) for doc in docs]),
-                                      strict=True):
+    jobs = [(doc, places) for doc in docs]
+    place_key = key_of(encode(places))
+    extracted = cached_map(store, "extract", tuple[list[Meeting], list[str]], _extract_one, jobs,
+                           lambda job: (place_key, encode(job[0])), parallel_map, lambda job: [str(job[0].path)])
+    del jobs
+    for doc, (found, warnings) in zip(docs, extracted, strict=True):
         meetings.extend(found)
         for warning in warnings:
             on_warning(warning)
@@ -189,7 +218,7 @@ def build_briefing(
             raise InputError(f"no meeting matches {selection.describe()}", ", ".join(str(d.path) for d in docs[:3])
                              + (" …" if len(docs) > 3 else ""))
     settings = summarizer_settings(template)
-    summarize(meetings, settings)
+    summarize(meetings, settings, store)
     taxonomy = {k: list(v) for k, v in template["themes"].items()}
     districts = compare(meetings, taxonomy, selection.latest, formulae() | frozenset(settings.extra_stopwords))
     kept = {id(m) for row in districts for m in row.meetings}

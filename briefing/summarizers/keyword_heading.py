@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .. import nlp
 from ..lexicon import DOCUMENT_RE, FIGURE_RE
 from ..model import KeyPoint, Meeting, MeetingProfile
+from ..store import ResultStore
 from .units import (
     RECOGNITION_OPENERS,
     Unit,
@@ -118,11 +119,9 @@ class SummarizerSettings:
     themes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-def _register_terms(text: str) -> None:
-    """Quoted names (“南北转型”, “专精特新”) stay one word."""
-    for term in _QUOTED_TERM_RE.findall(text):
-        if not term.isascii():
-            nlp.add_word(term)
+def quoted_terms(text: str) -> frozenset[str]:
+    """Quoted names (“南北转型”, “专精特新”): they stay one word in this text."""
+    return frozenset(term for term in _QUOTED_TERM_RE.findall(text) if not term.isascii())
 
 
 # "学习贯彻全国两会精神", "贯彻十一届市委十一次全会精神": the occasion every report
@@ -143,8 +142,7 @@ def keywords(
     text: str, stopwords: frozenset[str], names: frozenset[str] = frozenset(), top_k: int = 40
 ) -> list[tuple[str, float]]:
     """TF-IDF keywords; formulae, numbers, ordinals and proper names left out."""
-    _register_terms(text)
-    tags = nlp.tfidf(text, stopwords, top_k * 3)
+    tags = nlp.tfidf(text, stopwords, top_k * 3, quoted_terms(text))
     # A word inside a name, or a name inside a word: one search each over all the names.
     all_names = "|".join(names)
     long_names = [re.escape(n) for n in names if len(n) >= 2]
@@ -411,21 +409,43 @@ def proper_names(meeting: Meeting) -> frozenset[str]:
     return frozenset({leader.name for leader in meeting.leaders} | places - {""})
 
 
-def summarize(meetings: list[Meeting], settings: SummarizerSettings) -> None:
-    """Fill ``keywords``, ``points`` and ``profile`` of every meeting (in place)."""
+def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: ResultStore | None = None) -> None:
+    """Fill ``keywords``, ``points`` and ``profile`` of every meeting (in place).
+
+    With a ``store``, a meeting summarized before with the same text, settings and word
+    weights takes its stored results."""
+    from .. import store as stored
+    from ..codec import encode
     from ..parallel import parallel_map
 
     stop = formulae() | frozenset(settings.extra_stopwords)
     nlp.segmenter()  # load the dictionaries once, before any worker is forked
     nlp.word_tables()
     jobs = [(keyword_text(m)[:KEYWORD_TEXT_CHARS], stop, proper_names(m)) for m in meetings]
-    per_meeting = parallel_map(_keywords_job, jobs)
+    settings_key = stored.key_of(encode(settings), sorted(stop)) if store else ""
+    per_meeting = stored.cached_map(store, "keywords", list[tuple[str, float]], _keywords_job, jobs,
+                                    lambda job: (settings_key, job[0], sorted(job[2])), parallel_map)
+    del jobs
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
-    points = parallel_map(_points_job, [(m, w, settings) for m, w in zip(meetings, weights, strict=True)])
+    jobs_points = [(m, w, settings) for m, w in zip(meetings, weights, strict=True)]
+    points = stored.cached_map(
+        store, "points", tuple[list[KeyPoint], MeetingProfile], _points_job, jobs_points,
+        lambda job: (settings_key, _identity(job[0]), sorted((k, round(v, 6)) for k, v in job[1].items())),
+        parallel_map, lambda job: [str(path) for path in job[0].sources])
     for meeting, w, (found, profile) in zip(meetings, weights, points, strict=True):
         meeting.keywords = shown_keywords(w, theme_terms=settings.theme_terms)
         meeting.points = found
         meeting.profile = profile
+
+
+def _identity(meeting: Meeting) -> object:
+    """What a meeting's summary depends on: all of it but what summarizing fills in."""
+    from ..codec import encode
+
+    facts = encode(meeting)
+    for filled in ("keywords", "points", "profile"):
+        facts.pop(filled, None)
+    return facts
 
 
 def _keywords_job(job: tuple[str, frozenset[str], frozenset[str]]) -> list[tuple[str, float]]:
