@@ -65,6 +65,43 @@ def key_of(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# A long string met again (the sentence of each figure found in it) is stored once.
+SHARED_MIN_CHARS = 80
+
+
+def _share(value: Any, table: dict[str, int]) -> Any:
+    """A JSON value with each long string after its first as ``{"@": n}``."""
+    if isinstance(value, str):
+        if len(value) < SHARED_MIN_CHARS:
+            return value
+        if value in table:
+            return {"@": table[value]}
+        table[value] = len(table)
+        return value
+    if isinstance(value, list | tuple):
+        return [_share(v, table) for v in value]
+    if isinstance(value, dict):
+        return {k: _share(v, table) for k, v in value.items()}
+    return value
+
+
+def _unshare(value: Any, strings: list[str]) -> Any:
+    if isinstance(value, str):
+        if len(value) >= SHARED_MIN_CHARS:
+            strings.append(value)
+        return value
+    if isinstance(value, list):
+        return [_unshare(v, strings) for v in value]
+    if isinstance(value, dict):
+        if len(value) == 1 and "@" in value:
+            n = value["@"]
+            if not isinstance(n, int) or not 0 <= n < len(strings):
+                raise ValueError("a shared string that was never stored")
+            return strings[n]
+        return {k: _unshare(v, strings) for k, v in value.items()}
+    return value
+
+
 def _escaped(path: str) -> str:
     return json.dumps(path, ensure_ascii=False)[1:-1]
 
@@ -199,8 +236,8 @@ def cached_map(store: ResultStore | None, stage: str, kind: Any, func: Callable[
         return mapper(func, list(items))
     prefix = f"{code_fingerprint()}/{stage}/"
     paths = [list(paths_of(item)) if paths_of else [] for item in items]
-    keys = [key_of(prefix + _without_paths(json.dumps(key_parts(item), ensure_ascii=False, sort_keys=True,
-                                                      default=str), own))
+    keys = [key_of(prefix + _without_paths(json.dumps(_share(key_parts(item), {}), ensure_ascii=False,
+                                                      sort_keys=True, default=str), own))
             for item, own in zip(items, paths, strict=True)]
     stored = store.get_many(stage, keys)
     results: list[Any] = [None] * len(items)
@@ -209,7 +246,7 @@ def cached_map(store: ResultStore | None, stage: str, kind: Any, func: Callable[
         text = stored.get(key)
         if text is not None:
             try:
-                results[i] = decode(kind, json.loads(_with_paths(text, paths[i])))
+                results[i] = decode(kind, _unshare(json.loads(_with_paths(text, paths[i])), []))
                 continue
             except (DecodeError, ValueError):
                 pass  # damaged or foreign: made again and written over
@@ -221,7 +258,8 @@ def cached_map(store: ResultStore | None, stage: str, kind: Any, func: Callable[
     for i, result in zip(todo, computed, strict=True):
         results[i] = result
     # A failure (an unreadable file) is said again on the next run, not remembered.
-    store.put_many(stage, [(keys[i], _without_paths(json.dumps(encode(results[i]), ensure_ascii=False), paths[i]))
+    store.put_many(stage, [(keys[i], _without_paths(json.dumps(_share(encode(results[i]), {}), ensure_ascii=False),
+                                                    paths[i]))
                            for i in todo if not isinstance(results[i], Exception)])
     return results
 
