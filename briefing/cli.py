@@ -279,7 +279,7 @@ def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: 
               no_cache: bool, quiet: bool) -> None:
     """Print each meeting's facts, keywords and key points with their sources."""
     from .brief import briefing_to_yaml
-    from .export import briefing_to_json, briefing_to_markdown, briefing_to_text
+    from .export import briefing_to_markdown, briefing_to_text, iter_json
 
     if output is not None:  # checked before any report is read
         from .layout.deck import check_output_folder
@@ -288,15 +288,25 @@ def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: 
     warn = Warnings(quiet)
     briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind),
                            use_cache=not no_cache)
-    render = {"json": briefing_to_json, "markdown": briefing_to_markdown, "text": briefing_to_text,
+    render = {"json": iter_json, "markdown": briefing_to_markdown, "text": briefing_to_text,
               "yaml": lambda b, _script: briefing_to_yaml(b)}[fmt]
-    text = render(briefing, tmpl.script)
+    # JSON comes in pieces, written as made: thousands of meetings are never one string.
+    pieces = render(briefing, tmpl.script)
+    pieces = [pieces] if isinstance(pieces, str) else pieces
     if output is None:
-        click.echo(text)
+        for piece in pieces:
+            click.echo(piece, nl=False)
+        click.echo()
     else:
         from .layout.deck import save_atomically
 
-        save_atomically(output, lambda tmp: Path(tmp).write_text(text + "\n", "utf-8"))
+        def write(tmp: str) -> None:
+            with open(tmp, "w", encoding="utf-8") as f:
+                for piece in pieces:
+                    f.write(piece)
+                f.write("\n")
+
+        save_atomically(output, write)
     warn.summary()
     if output is not None and not quiet:
         click.echo(f"wrote {output}")

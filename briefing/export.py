@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from .cleaner import convert_script
 from .model import Briefing, Meeting, to_jsonable
@@ -32,9 +33,19 @@ def _facts(m: Meeting) -> dict[str, object]:
 
 
 def briefing_to_json(briefing: Briefing, script: str = "zh-Hans") -> str:
-    data = {
-        "meetings": [_facts(m) for row in briefing.districts for m in row.meetings],
-        "districts": [{
+    return "".join(iter_json(briefing, script))
+
+
+def iter_json(briefing: Briefing, script: str = "zh-Hans") -> Iterator[str]:
+    """The run as JSON, in pieces: a collection of thousands of meetings is written as it
+    is made, never held as one string. (The same text as one ``json.dumps(…, indent=2)``.)"""
+    def dumped(value: object, key: str = "") -> str:
+        text = json.dumps(_in_script(value, script, key), ensure_ascii=False, indent=2)
+        return text.replace("\n", "\n    ")  # as an item of a list two levels deep
+
+    sections: list[tuple[str, Iterable[object]]] = [
+        ("meetings", (_facts(m) for row in briefing.districts for m in row.meetings)),
+        ("districts", ({
             "district": row.district,
             "meetings": [m.name for m in row.meetings],
             "keywords": row.keywords,
@@ -42,12 +53,21 @@ def briefing_to_json(briefing: Briefing, script: str = "zh-Hans") -> str:
             "figures": [{"value": f.value, "measure": f.measure} for f in row.figures],
             "distinctive": [{"term": t.term, "z": t.z, "count": t.count,
                              "sentence": t.source.sentence if t.source else None} for t in row.distinctive],
-        } for row in briefing.districts],
-        "sources": [to_jsonable(s) for s in briefing.sources],
-        "cleaning": to_jsonable(briefing.cleaning),
-        "warnings": briefing.warnings,
-    }
-    return json.dumps(_in_script(data, script), ensure_ascii=False, indent=2)
+        } for row in briefing.districts)),
+        ("sources", (to_jsonable(s) for s in briefing.sources)),
+    ]
+    yield "{"
+    for n, (name, items) in enumerate(sections):
+        yield f'{"," if n else ""}\n  "{name}": ['
+        empty = True
+        for i, item in enumerate(items):
+            yield f'{"," if i else ""}\n    {dumped(item)}'
+            empty = False
+        yield "]" if empty else "\n  ]"
+    for name, value in (("cleaning", to_jsonable(briefing.cleaning)), ("warnings", briefing.warnings)):
+        text = json.dumps(_in_script(value, script), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield f',\n  "{name}": {text}'
+    yield "\n}"
 
 
 _PATH_KEYS = {"file", "path", "sources"}

@@ -1,7 +1,9 @@
 """Run per-item work on all cores when there is enough of it to pay for the workers.
 
-Workers are forked after the parent has loaded what they need (the word segmenter),
-so they start at once and share that memory; small runs stay in one process.
+Workers are forked after the parent has loaded what they need (the word segmenter)
+and the items themselves, so they start at once and share that memory: a worker is
+sent only an item's number and sends back only its result. Small runs stay in one
+process.
 """
 
 from __future__ import annotations
@@ -9,15 +11,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 # Below this many items a pool costs more than it saves.
 MIN_ITEMS_FOR_POOL = 48
+# The items of the map in progress, as the forked workers inherit them.
+_ITEMS: Sequence[Any] = ()
 
 
 def worker_count() -> int:
@@ -36,7 +40,8 @@ def parallel_map(func: Callable[[T], R], items: Iterable[T],
 
     ``on_result`` is called as each result comes in (for a progress bar).
     """
-    items = list(items)
+    global _ITEMS
+    items = items if isinstance(items, Sequence) else list(items)
     tick = on_result or (lambda: None)
     workers = min(worker_count(), len(items) // (MIN_ITEMS_FOR_POOL // 2) or 1)
     if workers < 2 or len(items) < MIN_ITEMS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
@@ -46,18 +51,26 @@ def parallel_map(func: Callable[[T], R], items: Iterable[T],
             tick()
         return results
     chunk = max(1, len(items) // (workers * 8))
+    _ITEMS = items  # set before the workers are forked (at the first job), read by them
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_worker)
     try:
         results = []
-        for result in pool.map(func, items, chunksize=chunk):
+        for result in pool.map(_run_item, ((func, i) for i in range(len(items))), chunksize=chunk):
             results.append(result)
             tick()
     except BaseException:
         # Ctrl-C or a failure: stop at once; the parent reports it in one line.
         pool.shutdown(wait=False, cancel_futures=True)
         raise
+    finally:
+        _ITEMS = ()
     pool.shutdown()
     return results
+
+
+def _run_item(job: tuple[Callable[[Any], Any], int]) -> Any:
+    func, i = job
+    return func(_ITEMS[i])
 
 
 def _quiet_worker() -> None:

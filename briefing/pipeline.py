@@ -126,6 +126,8 @@ def file_digest(path: Path) -> str:
     """The file's bytes, hashed (a file that cannot be read has none: it is never stored)."""
     import hashlib
 
+    if not path.is_file():  # a pipe would block here; the reader says what is wrong with it
+        return "unreadable"
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

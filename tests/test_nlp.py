@@ -69,3 +69,15 @@ def test_shown_keywords_are_subjects_not_verbs(seeds_summary) -> None:  # type: 
     assert "就业" in shown  # a verb to jieba, but a term of the template's 民生保障 theme
     for word in ("强化", "打造", "注重", "聚焦", "关于", "区委书记", "中共上海市委"):
         assert word not in shown, word
+
+
+def test_quoted_names_stay_whole_and_a_cut_does_not_depend_on_earlier_texts() -> None:
+    # Stored results are reused only if a text is cut the same whatever was read before it.
+    text = "推进南北转型，实施“南北转型”战略，提升城市软实力。"
+    whole = frozenset({"南北转型"})
+    assert "南北转型" in nlp.cut(text, whole)
+    assert nlp.cut(text, whole).count("南北转型") == 2
+    plain = nlp.cut("提升城市软实力，推进南北转型。")
+    nlp.cut("打造“软实力”高地", frozenset({"软实力"}))
+    assert nlp.cut("提升城市软实力，推进南北转型。") == plain
+    assert "".join(nlp.cut(text, whole)) == text

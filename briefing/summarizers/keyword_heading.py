@@ -421,10 +421,11 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
     stop = formulae() | frozenset(settings.extra_stopwords)
     nlp.segmenter()  # load the dictionaries once, before any worker is forked
     nlp.word_tables()
-    jobs = [(keyword_text(m)[:KEYWORD_TEXT_CHARS], stop, proper_names(m)) for m in meetings]
+    # Jobs name their meeting; its text is made where it is used (workers share the meetings).
+    jobs = [(m, stop, proper_names(m)) for m in meetings]
     settings_key = stored.key_of(encode(settings), sorted(stop)) if store else ""
     per_meeting = stored.cached_map(store, "keywords", list[tuple[str, float]], _keywords_job, jobs,
-                                    lambda job: (settings_key, job[0], sorted(job[2])), parallel_map)
+                                    lambda job: (settings_key, _keyword_input(job[0]), sorted(job[2])), parallel_map)
     del jobs
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     jobs_points = [(m, w, settings) for m, w in zip(meetings, weights, strict=True)]
@@ -448,9 +449,13 @@ def _identity(meeting: Meeting) -> object:
     return facts
 
 
-def _keywords_job(job: tuple[str, frozenset[str], frozenset[str]]) -> list[tuple[str, float]]:
-    text, stop, names = job
-    return keywords(text, stop, names)
+def _keyword_input(meeting: Meeting) -> str:
+    return keyword_text(meeting)[:KEYWORD_TEXT_CHARS]
+
+
+def _keywords_job(job: tuple[Meeting, frozenset[str], frozenset[str]]) -> list[tuple[str, float]]:
+    meeting, stop, names = job
+    return keywords(_keyword_input(meeting), stop, names)
 
 
 def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings]) -> tuple[list[KeyPoint], MeetingProfile]:

@@ -1,0 +1,137 @@
+"""Results kept between runs: a rebuild from them is the build a fresh run makes, a folder
+that grows is rebuilt from what changed, and a damaged store is never believed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.codec import DecodeError, decode, encode
+from briefing.model import Meeting
+from briefing.pipeline import build_briefing, read_documents
+from briefing.store import STORE_FILE, ResultStore
+from briefing.template import load_template
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _cli(cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, env=env,
+                          timeout=600)
+
+
+def _summary(cache: Path, folder: Path, *extra: str) -> dict:
+    done = _cli(cache, "summarize", str(folder), "-f", "json", *extra)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    """Seeds and real pages in one folder of the test's own."""
+    target = tmp_path / "reports"
+    target.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, target / path.name)
+    for path in sorted((ROOT / "tests" / "corpus").glob("*.txt"))[:12]:
+        shutil.copy(path, target / path.name)
+    return target
+
+
+def _normalised(summary: dict, folder: Path) -> str:
+    return json.dumps(summary, ensure_ascii=False, sort_keys=True).replace(str(folder), "FOLDER")
+
+
+def test_a_rebuild_from_stored_results_is_a_fresh_build(tmp_path: Path, folder: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = _summary(cache, folder, "--no-cache")
+    assert not (cache / "briefing" / STORE_FILE).exists(), "--no-cache must not keep results"
+    first = _summary(cache, folder)
+    assert (cache / "briefing" / STORE_FILE).exists()
+    again = _summary(cache, folder)
+    assert first == fresh and again == fresh
+    # A folder that grows: the new page's meetings join those kept from before.
+    shutil.copy(FIXTURES / "pudong_plenary.html", folder / "zz_new.html")
+    grown_fresh = _summary(cache, folder, "--no-cache")
+    grown = _summary(cache, folder)
+    assert grown == grown_fresh
+    assert len(grown["sources"]) == len(fresh["sources"]) + 1
+
+
+def test_a_moved_folder_keeps_its_results(tmp_path: Path, folder: Path) -> None:
+    template = load_template(None)
+    store = ResultStore(tmp_path / "store.sqlite")
+    before = build_briefing(read_documents([folder], store=store), template, store=store)
+    moved = shutil.move(str(folder), str(tmp_path / "moved"))
+    store.hits = store.misses = 0
+    after = build_briefing(read_documents([Path(moved)], store=store), template, store=store)
+    store.close()
+    assert store.misses == 0 and store.hits > 0
+    assert [p.source.path.parent for m in after.meetings for p in m.points] == \
+        [Path(moved)] * sum(len(m.points) for m in after.meetings)
+    assert _normalised(json.loads(json.dumps(encode(after.meetings))), Path(moved)) == \
+        _normalised(json.loads(json.dumps(encode(before.meetings))), folder)
+
+
+def test_damaged_or_foreign_entries_are_made_again(tmp_path: Path, folder: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = _summary(cache, folder, "--no-cache")
+    _summary(cache, folder)
+    db = sqlite3.connect(cache / "briefing" / STORE_FILE)
+    rows = db.execute("SELECT stage, key FROM results").fetchall()
+    bad_values = ['{"not": "a result"}', "[1, 2", '[{"path": 3}]', '{"@": 99}', "null"]
+    with db:
+        for i, (stage, key) in enumerate(rows):
+            db.execute("UPDATE results SET value = ? WHERE stage = ? AND key = ?",
+                       (bad_values[i % len(bad_values)], stage, key))
+    db.close()
+    assert _summary(cache, folder) == fresh
+    db = sqlite3.connect(cache / "briefing" / STORE_FILE)
+    values = [v for (v,) in db.execute("SELECT value FROM results")]
+    db.close()
+    assert not set(values) & set(bad_values), "damaged entries must be written again"
+
+
+def test_a_store_that_is_not_a_database_is_replaced(tmp_path: Path, folder: Path) -> None:
+    cache = tmp_path / "cache"
+    (cache / "briefing").mkdir(parents=True)
+    (cache / "briefing" / STORE_FILE).write_bytes(b"this is not SQLite\x00" * 100)
+    done = _cli(cache, "summarize", str(folder), "-f", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == _summary(cache, folder, "--no-cache")
+    assert sqlite3.connect(cache / "briefing" / STORE_FILE).execute("SELECT count(*) FROM results").fetchone()[0]
+
+
+def test_cache_info_and_clear(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert "empty" in _cli(cache, "cache", "info").stdout
+    assert _cli(cache, "summarize", str(SEEDS), "-f", "json", "-o", str(tmp_path / "s.json")).returncode == 0
+    info = _cli(cache, "cache", "info")
+    assert info.returncode == 0 and STORE_FILE in info.stdout and "MB" in info.stdout
+    cleared = _cli(cache, "cache", "clear")
+    assert cleared.returncode == 0 and cleared.stdout.startswith("removed")
+    assert not (cache / "briefing" / STORE_FILE).exists()
+    assert _cli(cache, "cache", "clear").stdout.strip() == "nothing to remove"
+
+
+def test_meetings_survive_the_round_trip_and_wrong_types_are_refused() -> None:
+    meetings = build_briefing(read_documents([SEEDS]), load_template(None)).meetings
+    for meeting in meetings:
+        data = json.loads(json.dumps(encode(meeting), ensure_ascii=False))
+        assert decode(Meeting, data) == meeting
+    data = json.loads(json.dumps(encode(meetings[0])))
+    for field, wrong in [("kind", "座谈"), ("reports", {}), ("date", [2024]), ("district_confident", "yes")]:
+        with pytest.raises(DecodeError):
+            decode(Meeting, {**data, field: wrong})
+    with pytest.raises(DecodeError):
+        decode(Meeting, {k: v for k, v in data.items() if k != "name"})
