@@ -60,7 +60,7 @@ class CleanDocument:
     report: CleaningReport = field(default_factory=CleaningReport)
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A paragraph of a report; ``index`` is its position in the cleaned file."""
 
@@ -69,7 +69,7 @@ class Paragraph:
     is_heading: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """One article about one meeting; a page may hold several."""
 
@@ -94,7 +94,7 @@ class DatePrecision(StrEnum):
     NONE = "none"
 
 
-@dataclass
+@dataclass(slots=True)
 class MeetingDate:
     """A date as precise as the text allows; ``inferred`` marks a reasoned guess."""
 
@@ -137,7 +137,7 @@ class MeetingDate:
         return "不详"
 
 
-@dataclass
+@dataclass(slots=True)
 class Leader:
     name: str
     role: str
@@ -147,7 +147,7 @@ class Leader:
         return f"{self.role} {self.name}"
 
 
-@dataclass
+@dataclass(slots=True)
 class AdoptedDocument:
     """A 《…》 title; ``adopted`` when the meeting passed or issued it."""
 
@@ -155,7 +155,7 @@ class AdoptedDocument:
     adopted: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceSentence:
     """Where a piece of text came from: file, paragraph and the full sentence."""
 
@@ -164,7 +164,7 @@ class SourceSentence:
     sentence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class KeyFigure:
     """A number with what it measures, e.g. 规上工业产值 3726.3亿元."""
 
@@ -179,7 +179,7 @@ class KeyFigure:
         return f"{self.measure} {self.value}" if self.measure else self.value
 
 
-@dataclass
+@dataclass(slots=True)
 class KeyPoint:
     """A slide bullet, compressed from one source sentence at clause boundaries."""
 

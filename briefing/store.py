@@ -239,28 +239,31 @@ def cached_map(store: ResultStore | None, stage: str, kind: Any, func: Callable[
     keys = [key_of(prefix + _without_paths(json.dumps(_share(key_parts(item), {}), ensure_ascii=False,
                                                       sort_keys=True, default=str), own))
             for item, own in zip(items, paths, strict=True)]
-    stored = store.get_many(stage, keys)
     results: list[Any] = [None] * len(items)
     todo: list[int] = []
-    for i, key in enumerate(keys):
-        text = stored.get(key)
-        if text is not None:
-            try:
-                results[i] = decode(kind, _unshare(json.loads(_with_paths(text, paths[i])), []))
-                continue
-            except (DecodeError, ValueError):
-                pass  # damaged or foreign: made again and written over
-        todo.append(i)
+    for start in range(0, len(keys), BATCH):  # a batch at a time: stored text is not all held at once
+        stored = store.get_many(stage, keys[start:start + BATCH])
+        for i in range(start, min(start + BATCH, len(keys))):
+            text = stored.get(keys[i])
+            if text is not None:
+                try:
+                    results[i] = decode(kind, _unshare(json.loads(_with_paths(text, paths[i])), []))
+                    continue
+                except (DecodeError, ValueError):
+                    pass  # damaged or foreign: made again and written over
+            todo.append(i)
     store.hits += len(items) - len(todo)
     store.misses += len(todo)
     store.touch(stage, [keys[i] for i in range(len(keys)) if results[i] is not None])
     computed = mapper(func, [items[i] for i in todo])
     for i, result in zip(todo, computed, strict=True):
         results[i] = result
+    del computed
     # A failure (an unreadable file) is said again on the next run, not remembered.
-    store.put_many(stage, [(keys[i], _without_paths(json.dumps(_share(encode(results[i]), {}), ensure_ascii=False),
-                                                    paths[i]))
-                           for i in todo if not isinstance(results[i], Exception)])
+    kept = [i for i in todo if not isinstance(results[i], Exception)]
+    for start in range(0, len(kept), BATCH):
+        store.put_many(stage, [(keys[i], _without_paths(json.dumps(_share(encode(results[i]), {}), ensure_ascii=False),
+                                                        paths[i])) for i in kept[start:start + BATCH]])
     return results
 
 
