@@ -67,8 +67,9 @@ def warm_cache(cache: Path) -> None:
     """A cache folder with what every run of a machine has made once already (the word
     tables, the font metrics), but no results kept from reports."""
     env = {**ENV, "XDG_CACHE_HOME": str(cache)}
-    subprocess.run(briefing_cmd("build", str(ROOT / "seeds"), "-o", str(cache / "warm.pptx"), "-q"), env=env,
-                   check=True, capture_output=True)
+    deck = str(cache.parent / f"warm-{cache.name}.pptx")
+    subprocess.run(briefing_cmd("build", str(ROOT / "seeds"), "-o", deck, "-q"), env=env, check=True,
+                   capture_output=True)
     subprocess.run(briefing_cmd("cache", "clear"), env=env, check=True, capture_output=True)
 
 

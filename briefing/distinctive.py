@@ -19,6 +19,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from .model import Meeting, MeetingProfile, SourceSentence
@@ -57,7 +58,7 @@ def background_counts() -> Counter[str]:
 
 class _Countable:
     """Tells a word that can say what a district is about: Chinese, no formula, no name,
-    a subject. One per meeting; each word is judged once."""
+    a subject. One per meeting (its names are compiled once)."""
 
     def __init__(self, stop: frozenset[str], names: frozenset[str], theme_terms: frozenset[str]) -> None:
         from .summarizers.keyword_heading import is_shown_keyword
@@ -68,21 +69,16 @@ class _Countable:
         names = frozenset(n for n in names if n)
         self._names_blob = "\x00".join(names)  # a word inside a name: one search
         self._name_re = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
-        self._seen: dict[tuple[str, str | None], bool] = {}
 
     def __call__(self, word: str, tag: str | None) -> bool:
-        key = (word, tag)
-        verdict = self._seen.get(key)
-        if verdict is None:
-            verdict = self._seen[key] = self._judge(word, tag)
-        return verdict
+        return self._judge(word, tag)
 
     def _judge(self, word: str, tag: str | None) -> bool:
         if not _HAN_WORD_RE.match(word) or word in self._stop or tag in _NOT_COUNTED_TAGS:
             return False
-        if word in self._names_blob or (self._name_re is not None and self._name_re.search(word)):
+        if not self._shown(word, tag, self._theme_terms):
             return False
-        return self._shown(word, tag, self._theme_terms)
+        return not (word in self._names_blob or (self._name_re is not None and self._name_re.search(word)))
 
 
 def countable(word: str, tag: str | None, stop: frozenset[str], names: frozenset[str],
@@ -124,18 +120,21 @@ def _term_profile(meeting: Meeting, stop: frozenset[str], names: frozenset[str],
     sentences = _sentences(meeting)
     whole = quoted_terms(keyword_text(meeting))
     words_per_sentence = [nlp.cut(s, whole) for *_, s in sentences]
-    tags = nlp.word_tables().tags({w for words in words_per_sentence for w in words})
+    # Counted and judged a distinct word at a time; each kept word placed at its first sentence.
+    counted = Counter(chain.from_iterable(words_per_sentence))
+    tags = nlp.word_tables().tags(set(counted))
     is_countable = _Countable(stop, names, theme_terms)
-    counts: dict[str, int] = {}
+    counts = {w: n for w, n in counted.items() if is_countable(w, tags.get(w))}
+    unplaced = set(counts)
     places: dict[str, tuple[int, int, int]] = {}
     for (place, *_), words in zip(sentences, words_per_sentence, strict=True):
-        for word in words:
-            if is_countable(word, tags.get(word)):
-                if word in counts:
-                    counts[word] += 1
-                else:
-                    counts[word] = 1
-                    places[word] = place
+        found = unplaced.intersection(words)
+        if found:
+            for word in found:
+                places[word] = place
+            unplaced -= found
+            if not unplaced:
+                break
     words = tuple(sys.intern(w) for w in counts)
     return MeetingProfile(words=words, counts=array("I", counts.values()),
                           places=array("I", (n for w in counts for n in places[w])))

@@ -247,7 +247,8 @@ def cached_map(store: ResultStore | None, stage: str, kind: Any, func: Callable[
             text = stored.get(keys[i])
             if text is not None:
                 try:
-                    results[i] = decode(kind, _unshare(json.loads(_with_paths(text, paths[i])), []))
+                    data = json.loads(_with_paths(text, paths[i]))
+                    results[i] = decode(kind, _unshare(data, []) if '{"@":' in text else data)
                     continue
                 except (DecodeError, ValueError):
                     pass  # damaged or foreign: made again and written over

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .. import nlp
 from ..lexicon import DOCUMENT_RE, FIGURE_RE
@@ -399,14 +400,19 @@ def is_shown_keyword(word: str, tag: str | None, theme_terms: frozenset[str] = f
 
 def proper_names(meeting: Meeting) -> frozenset[str]:
     """People and places: they identify a meeting but are not what it is about."""
+    places = {meeting.district, meeting.city, meeting.province}
+    # The places around: a neighbour named is no topic either.
+    return frozenset({leader.name for leader in meeting.leaders} | places | _province_places(meeting.province)) - {""}
+
+
+@cache
+def _province_places(province: str) -> frozenset[str]:
+    """Every division of a province, by full and short name."""
     from ..places import gazetteer
 
-    places = {meeting.district, meeting.city, meeting.province}
-    if meeting.province:  # the places around: a neighbour named is no topic either
-        for d in gazetteer().divisions:
-            if d.province == meeting.province:
-                places.update((d.name, d.short))
-    return frozenset({leader.name for leader in meeting.leaders} | places - {""})
+    if not province:
+        return frozenset()
+    return frozenset(name for d in gazetteer().divisions if d.province == province for name in (d.name, d.short))
 
 
 def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: ResultStore | None = None) -> None:
