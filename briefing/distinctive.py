@@ -23,6 +23,7 @@ from itertools import chain
 from pathlib import Path
 
 from .model import Meeting, MeetingProfile, SourceSentence
+from .store import ResultStore
 
 Z_DISTINCTIVE = 1.96  # two-sided 5 %
 PRIOR_SIZE = 500.0  # α0: how many pseudo-counts the prior adds, spread by the words' shares
@@ -169,6 +170,33 @@ def meeting_profile(meeting: Meeting, stop: frozenset[str], theme_terms: frozens
     profile.theme_hits = theme_hits(text, themes)
     profile.themes = tuple(theme for theme, _ in themes)
     return profile
+
+
+def profile_meetings(meetings: list[Meeting], stop: frozenset[str], theme_terms: frozenset[str],
+                     themes: tuple[tuple[str, tuple[str, ...]], ...], store: ResultStore | None = None) -> None:
+    """Fill each meeting's ``profile`` (in place), on all cores, from stored results where
+    the meeting and the settings are as before."""
+    from . import nlp
+    from .codec import encode
+    from .parallel import parallel_map
+    from .store import cached_map, key_of
+    from .summarizers.keyword_heading import identity
+
+    nlp.segmenter()  # loaded before any worker is forked
+    nlp.word_tables()
+    settings_key = key_of(sorted(stop), sorted(theme_terms), encode(themes)) if store else ""
+    jobs = [(m, stop, theme_terms, themes) for m in meetings]
+    profiles = cached_map(store, "profile", MeetingProfile, _profile_job, jobs,
+                          lambda job: (settings_key, identity(job[0])), parallel_map,
+                          lambda job: [str(path) for path in job[0].sources])
+    for meeting, profile in zip(meetings, profiles, strict=True):
+        meeting.profile = profile
+
+
+def _profile_job(job: tuple[Meeting, frozenset[str], frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]
+                 ) -> MeetingProfile:
+    meeting, stop, theme_terms, themes = job
+    return meeting_profile(meeting, stop, theme_terms, themes)
 
 
 def log_odds(counts: dict[str, Counter[str]], prior: Counter[str], alpha0: float = PRIOR_SIZE

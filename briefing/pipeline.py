@@ -19,6 +19,7 @@ from .chrome import drop_site_furniture
 from .cleaner import clean_source
 from .codec import encode
 from .comparer import compare
+from .distinctive import profile_meetings
 from .errors import InputError
 from .extractor import extract_document, merge_meetings
 from .filters import Selection
@@ -158,7 +159,6 @@ def summarizer_settings(template: Template) -> SummarizerSettings:
         max_chars_per_point=int(template["summary.max_chars_per_point"]),
         extra_stopwords=tuple(template["summary.stopwords_extra"]),
         theme_terms=frozenset(term for terms in template["themes"].values() for term in terms),
-        themes=tuple((theme, tuple(terms)) for theme, terms in template["themes"].items()),
     )
 
 
@@ -221,6 +221,9 @@ def build_briefing(
                              + (" …" if len(docs) > 3 else ""))
     settings = summarizer_settings(template)
     summarize(meetings, settings, store)
+    taxonomy_terms = tuple((theme, tuple(terms)) for theme, terms in template["themes"].items())
+    profile_meetings(meetings, formulae() | frozenset(settings.extra_stopwords), settings.theme_terms,
+                     taxonomy_terms, store)
     taxonomy = {k: list(v) for k, v in template["themes"].items()}
     districts = compare(meetings, taxonomy, selection.latest, formulae() | frozenset(settings.extra_stopwords))
     kept = {id(m) for row in districts for m in row.meetings}

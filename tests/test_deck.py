@@ -168,3 +168,22 @@ def test_summary_slide_of_one_district(tmp_path) -> None:  # type: ignore[no-unt
     body = next(s.text_frame.text for s in slide.shapes if s.name == "Body")
     assert body.split("\n")[0] == "金山区于2023年7月10日共召开 1 次会议：全会 1 次"
     assert "关注主题：产业转型" in body and "共同关注" not in body
+
+
+def test_one_district_has_its_summary_instead_of_a_comparison(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    from .conftest import SEEDS, run_cli
+
+    deck = tmp_path / "one.pptx"
+    done = run_cli("build", str(SEEDS), "--district", "金山", "-o", str(deck), "-q")
+    assert done.returncode == 0, done.stderr
+    titles = [slide_title(s) for s in Presentation(str(deck)).slides]
+    assert "要情概览" in titles and not any(t.startswith(("各区比较", "主题强度对比")) for t in titles), titles
+    # A template without the summary slide gets it where the comparison would have been.
+    template = tmp_path / "t.yaml"
+    template.write_text("slides: [title, districts, comparison, sources]\n", "utf-8")
+    done = run_cli("build", str(SEEDS), "--district", "金山", "-t", str(template), "-o", str(deck), "-q")
+    assert done.returncode == 0, done.stderr
+    titles = [slide_title(s) for s in Presentation(str(deck)).slides]
+    assert titles.count("要情概览") == 1 and titles.index("要情概览") == len(titles) - 2, titles

@@ -442,6 +442,11 @@ class DeckWriter:
             self.notes(slide, notes(page))
 
     def comparison_slides(self) -> None:
+        if len(self.briefing.districts) == 1:
+            # Nothing to compare: the district's summary stands in (once, if the deck has none).
+            if "summary" not in self.t["slides"]:
+                self.summary_slide()
+            return
         header = [self.s(h) for h in ("区", "会议与日期", "关注主题", "特色关键词", "关键数字")]
         rows = []
         for row in self.briefing.districts:

@@ -16,7 +16,7 @@ from functools import cache
 
 from .. import nlp
 from ..lexicon import DOCUMENT_RE, FIGURE_RE
-from ..model import KeyPoint, Meeting, MeetingProfile
+from ..model import KeyPoint, Meeting
 from ..store import ResultStore
 from .units import (
     RECOGNITION_OPENERS,
@@ -116,8 +116,6 @@ class SummarizerSettings:
     mmr_lambda: float = 0.72
     # The template's theme terms (就业, 创新…): always worth showing as keywords.
     theme_terms: frozenset[str] = frozenset()
-    # The template's taxonomy, (theme, its terms): counted per meeting for the comparison.
-    themes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def quoted_terms(text: str) -> frozenset[str]:
@@ -416,7 +414,7 @@ def _province_places(province: str) -> frozenset[str]:
 
 
 def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: ResultStore | None = None) -> None:
-    """Fill ``keywords``, ``points`` and ``profile`` of every meeting (in place).
+    """Fill ``keywords`` and ``points`` of every meeting (in place).
 
     With a ``store``, a meeting summarized before with the same text, settings and word
     weights takes its stored results."""
@@ -436,16 +434,15 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     jobs_points = [(m, w, settings) for m, w in zip(meetings, weights, strict=True)]
     points = stored.cached_map(
-        store, "points", tuple[list[KeyPoint], MeetingProfile], _points_job, jobs_points,
-        lambda job: (settings_key, _identity(job[0]), sorted((k, round(v, 6)) for k, v in job[1].items())),
+        store, "points", list[KeyPoint], _points_job, jobs_points,
+        lambda job: (settings_key, identity(job[0]), sorted((k, round(v, 6)) for k, v in job[1].items())),
         parallel_map, lambda job: [str(path) for path in job[0].sources])
-    for meeting, w, (found, profile) in zip(meetings, weights, points, strict=True):
+    for meeting, w, found in zip(meetings, weights, points, strict=True):
         meeting.keywords = shown_keywords(w, theme_terms=settings.theme_terms)
         meeting.points = found
-        meeting.profile = profile
 
 
-def _identity(meeting: Meeting) -> object:
+def identity(meeting: Meeting) -> object:
     """What a meeting's summary depends on: all of it but what summarizing fills in."""
     from ..codec import encode
 
@@ -464,12 +461,8 @@ def _keywords_job(job: tuple[Meeting, frozenset[str], frozenset[str]]) -> list[t
     return keywords(_keyword_input(meeting), stop, names)
 
 
-def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings]) -> tuple[list[KeyPoint], MeetingProfile]:
-    from ..distinctive import meeting_profile
-
+def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings]) -> list[KeyPoint]:
     meeting, weights, settings = job
-    stop = formulae() | frozenset(settings.extra_stopwords)
-    return (summarize_meeting(meeting, weights, settings),
-            meeting_profile(meeting, stop, settings.theme_terms, settings.themes))
+    return summarize_meeting(meeting, weights, settings)
 
 
