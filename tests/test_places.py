@@ -69,3 +69,21 @@ def test_short_initials_in_the_address_count_only_with_the_city_named() -> None:
     url = "http://www.rarb.cn/html/2018-10/19/content_222107.htm"
     assert _where(lead, url) is None  # "ra" + 日报 fits 瑞安 and others alike
     assert _where(lead + "中央、省委、温州市委相继出台实施细则。", url) == "瑞安市"
+
+
+def test_short_initials_settled_by_the_page_level_and_the_province_domain() -> None:
+    # "df" + 人大 fits nine divisions; of the 区 among them, one is in Jiangsu (.js.cn).
+    district_lead = "1月14日上午，区十六届人大一次会议主席团举行第四次会议。区委书记、代区长出席。全区各级要抓落实。"
+    assert _where(district_lead, "http://www.dfrd.js.cn/rddt/ShowArticle.asp?ArticleID=1") == "大丰区"
+    assert _where(district_lead, "http://www.dfrd.cn/rddt/1.html") is None  # three 区 fit, none named
+    # "bf" + 快报: 平房区 and 宝丰县; a page that speaks only of 县 is about the county.
+    county_lead = "县委书记委托县长主持召开县委常委会会议。县人大、县政府、县政协各党组要带头。全县上下。"
+    assert _where(county_lead, "http://bfkb.v0375.cn/Html/2022-01-13/1.html") == "宝丰县"
+    # "ct" + 新闻网: of the 区 among six divisions, one is in the province the page names.
+    standing = "12月5日，区委常委会（扩大）会议召开，传达学习习近平总书记在福建考察时的重要讲话精神。区长主持。全区要落实。"
+    assert _where(standing, "https://www.ctxww.com/folder22/2024-12-07/1.html") == "长泰区"
+
+
+def test_a_spelling_names_the_place_it_reads_most_plainly() -> None:
+    # yandu is 盐都 (yán + dū) before 殷都 (殷 reads yīn first).
+    assert _where("区人大常委会第44次会议召开。", "http://ydrd.yandu.gov.cn/infodetail/1.html") == "盐都区"

@@ -239,7 +239,7 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
            extra: Iterable[Division] = ()) -> Division | None:
     """The division a report is about, from ``(text, weight)`` pieces (headings weigh more)
     and the page's address; None where nothing names a place."""
-    from .address import divisions_by_initials, divisions_by_own_initials, names_in_address
+    from .address import divisions_by_initials, divisions_by_own_initials, names_in_address, provinces_in_address
 
     gaz = gazetteer()
     evidence: Counter[Division] = Counter()
@@ -261,30 +261,35 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             evidence[d] += weights().address
     for d in divisions_by_initials(url):
         evidence[d] += weights().address
+    page = "\n".join(joined)
+    level_counts = {w: len(re.findall(rf"{w}委|全{w}|我{w}|{w}政府|{w}长", page)) for w in "区县市旗"}
+    top_level, top_count = max(level_counts.items(), key=lambda item: item[1])
+    dominant = top_level if top_count >= weights().dominant_level and all(
+        n * 3 <= top_count for w, n in level_counts.items() if w != top_level) else None
+    in_provinces = provinces_in_address(url)
     if not evidence:
-        # Short initials (ctxww) fit many districts: the one whose city or province the
-        # page names, where exactly one does.
-        page = "\n".join(joined)
-        confirmed = [d for d in divisions_by_own_initials(url) if _named_above(d, page, gaz)]
+        # Short initials (ctxww) fit many districts: of those of the page's level (区委, 县长…),
+        # the one whose city or province the page or its domain (.js.cn) names, where exactly
+        # one does; or the only one of that level, where the page's level is plain.
+        candidates = [d for d in divisions_by_own_initials(url) if not dominant or d.level_word == dominant]
+        confirmed = [d for d in candidates if _named_above(d, page, gaz) or d.adcode[:2] in in_provinces]
         if len(confirmed) == 1:
             evidence[confirmed[0]] += weights().address
+        elif not confirmed and dominant and len(candidates) == 1:
+            evidence[candidates[0]] += weights().address
     if not evidence:
         return None
     # Repetition says less than variety: a reservoir named three times ("龙湾水库") must not
     # outweigh the county named once and its 县委 throughout.
     for d, score in evidence.items():
         evidence[d] = weights().repetition_scale * math.log1p(score)
-    page = "\n".join(joined)
-    level_counts = {w: len(re.findall(rf"{w}委|全{w}|我{w}|{w}政府|{w}长", page)) for w in "区县市旗"}
-    top_level, top_count = max(level_counts.items(), key=lambda item: item[1])
-    dominant = top_level if top_count >= weights().dominant_level and all(
-        n * 3 <= top_count for w, n in level_counts.items() if w != top_level) else None
     for d in list(evidence):
         city = gaz.cities.get(d.adcode[:4])
         province = gaz.provinces.get(d.adcode[:2])
         if city is not None and d.city and (city.short in page or city.short in in_address):
             evidence[d] += weights().city
-        if province is not None and (province.short in page or province.short in in_address):
+        if province is not None and (province.short in page or province.short in in_address
+                                     or d.adcode[:2] in in_provinces):
             evidence[d] += weights().province
         if home and home in (d.province, d.city):
             evidence[d] += weights().home

@@ -23,7 +23,7 @@ def _address_words(url: str | None) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", f"{parsed.hostname or ''} {parsed.path}")]
 
 
-ROMAN_VERSION = 4
+ROMAN_VERSION = 5
 
 
 @cache
@@ -43,18 +43,30 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
     from pypinyin import Style, pinyin
 
     def spellings(name: str, style: Style, limit: int) -> list[str]:
-        # Every reading of a polyphone: 盐都 is yandu, though 都 alone reads dou first.
-        out = [""]
+        return list(readings(name, style, limit))
+
+    def readings(name: str, style: Style, limit: int) -> dict[str, int]:
+        # Every reading of a polyphone (盐都 is yandu, though 都 alone reads dou first), with
+        # how many characters read other than first: yandu is 盐都 before 殷都 (yīn first).
+        out = {"": 0}
         for options in pinyin(name, style=style, heteronym=True):
-            out = [o + x for o in out for x in dict.fromkeys(options[:limit])][:16]
-        return list(dict.fromkeys(out))
+            grown: dict[str, int] = {}
+            for spelt, rank in out.items():
+                for i, x in enumerate(dict.fromkeys(options[:limit])):
+                    grown.setdefault(spelt + x, rank + (i > 0))
+            out = dict(list(grown.items())[:16])
+        return out
 
     shorts = {d.short for d in gaz.divisions} | {p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}
     roman: defaultdict[str, list[str]] = defaultdict(list)
+    rank: dict[str, dict[str, int]] = defaultdict(dict)
     for short in sorted(x for x in shorts if x):
-        for spelt in spellings(short, Style.NORMAL, 3):
+        for spelt, n in readings(short, Style.NORMAL, 3).items():
             if len(spelt) >= weights().min_pinyin:
-                roman[spelt].append(short)
+                rank[spelt][short] = n
+    for spelt, names in rank.items():  # a spelling names the places it reads most plainly
+        fewest = min(names.values())
+        roman[spelt] = [name for name, n in names.items() if n == fewest]
     initials: defaultdict[str, list[str]] = defaultdict(list)
     own: defaultdict[str, list[str]] = defaultdict(list)
     for d in gaz.divisions:
@@ -106,6 +118,24 @@ def divisions_by_initials(url: str | None) -> set[Division]:
                 found.update(by_code[code] for code in index[word[:end]] if code in by_code)
                 break
     return found
+
+
+@cache
+def _province_domains() -> dict[str, str]:
+    from ..data import read_list
+
+    pairs = (line.split() for line in read_list("province_domains.txt"))
+    return {domain: code for domain, code in pairs}
+
+
+def provinces_in_address(url: str | None) -> set[str]:
+    """Province codes a site's domain names: dfrd.js.cn → {"32"} (Jiangsu)."""
+    if not url:
+        return set()
+    host = (urlparse(url if "://" in url else f"http://{url}").hostname or "").lower().split(".")
+    if len(host) >= 3 and host[-1] == "cn" and host[-2] in _province_domains():
+        return {_province_domains()[host[-2]]}
+    return set()
 
 
 def divisions_by_own_initials(url: str | None) -> set[Division]:
