@@ -34,6 +34,8 @@ class _Rules:
     member_list: re.Pattern[str]
     presiding: re.Pattern[str]
     main_titles: dict[MeetingKind, tuple[str, ...]]
+    reporter: re.Pattern[str]
+    reporter_kinds: frozenset[MeetingKind]
 
 
 def _alternatives(items: list[str]) -> str:
@@ -57,7 +59,9 @@ def rules() -> _Rules:
         r"(?=出席|参加|列席|等|，|。)")
     presiding = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:{_alternatives(data['presiding'])})")
     main = {MeetingKind(kind): tuple(names) for kind, names in data["main_titles"].items()}
-    return _Rules(role_name, name_role, member_list, presiding, main)
+    reporter = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)代表[^。；]{{2,40}}?(?:{_alternatives(data['reporter_verbs'])})")
+    reporter_kinds = frozenset(MeetingKind(kind) for kind in data["reporter_kinds"])
+    return _Rules(role_name, name_role, member_list, presiding, main, reporter, reporter_kinds)
 
 
 def _trim_name(text: str, start: int, candidate: str) -> str | None:
@@ -116,6 +120,15 @@ def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, lev
             if any(part.endswith(wanted) and not part[:-len(wanted)].endswith(("副", "常务"))
                    for part in re.split("、|兼", leader.role)):
                 return leader
+    if kind in r.reporter_kinds:
+        for m in r.reporter.finditer(text):
+            known = next((x for x in leaders if m.group("name").endswith(x.name)), None)
+            if known is not None:
+                return known
+            start = m.start("name")
+            name = _trim_name(text, start, m.group("name"))
+            if name and (start == 0 or text[start - 1] in "，。；：、 \n"):
+                return Leader(name, "作报告")
     for m in r.presiding.finditer(text):
         # The name right before 主持: a known leader, or one the text names without a title.
         for leader in leaders:

@@ -92,3 +92,14 @@ def test_templates_and_a_citys_meeting_are_no_district_meetings(tmp_path) -> Non
     assert "template.txt: a template with blanks to fill, not a report; left out" in done.stderr
     meetings = json.loads(done.stdout)["meetings"]
     assert [(m["district"], m["kind"]) for m in meetings] == [("龙岗区", "文章")]
+
+
+def test_who_reports_for_the_committee_leads_a_party_congress() -> None:
+    from briefing.model import MeetingKind
+
+    text = ("10月28日，中国共产党成都市成华区第七次代表大会隆重开幕。刘光强、蒲发友、刘鸿在主席台前排就座。"
+            "在热烈的掌声中，刘光强代表中共成都市成华区第六届委员会向大会作题为《开启新航程》的报告。")
+    leaders = find_leaders(text, MeetingKind.PARTY_CONGRESS)
+    assert leaders and leaders[0].name == "刘光强"
+    # Not for other kinds: a government meeting is led by its head, not by who reports.
+    assert not find_leaders(text, MeetingKind.GOVERNMENT)

@@ -80,7 +80,8 @@ def test_short_initials_settled_by_the_page_level_and_the_province_domain() -> N
     county_lead = "县委书记委托县长主持召开县委常委会会议。县人大、县政府、县政协各党组要带头。全县上下。"
     assert _where(county_lead, "http://bfkb.v0375.cn/Html/2022-01-13/1.html") == "宝丰县"
     # "ct" + 新闻网: of the 区 among six divisions, one is in the province the page names.
-    standing = "12月5日，区委常委会（扩大）会议召开，传达学习习近平总书记在福建考察时的重要讲话精神。区长主持。全区要落实。"
+    standing = ("12月5日，区委常委会（扩大）会议召开，传达学习习近平总书记在福建考察时的重要讲话精神。"
+                "区长主持。全区要落实。")
     assert _where(standing, "https://www.ctxww.com/folder22/2024-12-07/1.html") == "长泰区"
 
 
