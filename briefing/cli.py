@@ -234,7 +234,8 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
           until: str | None, district: tuple[str, ...], kind: tuple[str, ...], no_cache: bool, with_pdf: bool,
           quiet: bool) -> None:
     """Build the briefing deck from INPUT reports."""
-    from .layout.deck import check_output_path, write_deck
+    from .layout.deck import write_deck
+    from .layout.files import check_output_path
 
     check_output_path(output)
     if with_pdf:  # said before any report is read, not after the work
@@ -282,7 +283,7 @@ def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: 
     from .export import briefing_to_markdown, briefing_to_text, iter_json
 
     if output is not None:  # checked before any report is read
-        from .layout.deck import check_output_folder
+        from .layout.files import check_output_folder
 
         check_output_folder(output)
     warn = Warnings(quiet)
@@ -298,7 +299,7 @@ def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: 
             click.echo(piece, nl=False)
         click.echo()
     else:
-        from .layout.deck import save_atomically
+        from .layout.files import save_atomically
 
         def write(tmp: str) -> None:
             with open(tmp, "w", encoding="utf-8") as f:
@@ -350,7 +351,7 @@ def template() -> None:
 def template_init(path: Path, force: bool) -> None:
     """Write a commented copy of the default template to PATH ('-': standard output)."""
     from .errors import OutputError
-    from .layout.deck import save_atomically
+    from .layout.files import save_atomically
     from .template import default_template_path
 
     text = default_template_path().read_text("utf-8")

@@ -318,7 +318,7 @@ def check_deck_files(template: Template) -> None:
 
 def _check_base(base: Path, where: str) -> TemplateError | None:
     """A base must open as a presentation (or template) with at least one slide layout."""
-    from .layout.deck import open_base
+    from .layout.files import open_base
 
     try:
         from pptx import Presentation

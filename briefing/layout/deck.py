@@ -1,20 +1,16 @@
 """Layout stage: a :class:`Briefing` and a template → one .pptx file.
 
-Slides are built from measured text: each district's meetings are packed onto as few
-slides as the template's smallest body size allows (continuing on "（续）" slides),
-then every slide takes the largest size at which its own text fits. Footer, slide
-number and source line are drawn here, not left to a master, and every content slide
-carries speaker notes with each point's full source sentence and file.
+The :class:`DeckWriter` holds what every slide shares: the page geometry, the base
+presentation and its title layout, real title placeholders, tables continued over
+"（续）" slides, speaker notes, and the footer, slide number and source line it draws
+itself rather than leaving them to a master. Each kind of slide a template can ask for
+is built in a module of its own: ``summary`` (要情概览), ``district``, ``comparison``
+(with ``overview`` and the theme chart) and ``sources``; the title slide is here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import os
-import re
-import tempfile
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,32 +20,28 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from ..cleaner import convert_script
-from ..errors import OutputError, TemplateError
-from ..lexicon import UNKNOWN_DISTRICT
-from ..model import Briefing, DistrictComparison, Leader, Meeting, MeetingKind
+from ..errors import TemplateError
+from ..model import Briefing
 from ..template import Template
-from .colors import mix
+from .district import CONTINUED
+from .files import _number_parts_quickly, open_base, save_atomically
+from .summary import count_label
 from .tables import TableStyle, add_table, clamp_row, column_widths, paginate_rows, row_height
 from .text import (
     BOX_MARGIN_PT,
     Fonts,
     Para,
-    TextBlock,
     add_text_box,
     fill_text_frame,
     fit_size,
-    paras_height,
     style_run,
 )
 
 PT_PER_INCH = 72.0
-CONTINUED = "（续）"
-COMPARISON_MEETINGS = 3  # meetings listed per district on the comparison slide, newest first
 
 
 @dataclass
@@ -287,115 +279,12 @@ class DeckWriter:
             facts.append(Para(self.s(f"筛选：{b.scope}")))
         n_reports = len(b.sources)
         facts.append(Para(self.s(f"收录 {n_reports} 份报道 · {len(b.districts)} 个区 · "
-                                 + _count_label(b.meetings)), color=t.color("muted")))
+                                 + count_label(b.meetings)), color=t.color("muted")))
         top = band + 24
         height = g.height - top - g.margin
         size = fit_size(facts, self.fonts, width, height, 12, 18) or 12
         add_text_box(slide, g.margin, top, width, height, facts, self.fonts, size, t.color("text"),
                      name="Facts")
-
-    def _leader_line(self, leaders: list[Leader]) -> str:
-        groups: list[tuple[str, list[str]]] = []
-        for leader in leaders:
-            if groups and groups[-1][0] == leader.role:
-                groups[-1][1].append(leader.name)
-            else:
-                groups.append((leader.role, [leader.name]))
-        return "；".join(f"{role} {'、'.join(names)}" for role, names in groups)
-
-    def meeting_block(self, meeting: Meeting) -> TextBlock:
-        t = self.t
-        unnamed_kinds = (MeetingKind.OTHER, MeetingKind.ARTICLE)
-        bare_name = re.sub(r"[（）()]", "", meeting.name)  # 常委会（扩大）会议 names its kind
-        shown_kind = meeting.kind not in unnamed_kinds and meeting.kind.value not in bare_name
-        kind = f"［{meeting.kind.value}］" if shown_kind else ""
-        header = f"{meeting.name}{kind}｜{meeting.date.label}"
-        paras = [Para(self.s(header), scale=1.1, bold=True, color=t.color("heading"), space_before=0.9,
-                      keep_with_next=True)]
-        if meeting.leaders:
-            paras.append(Para(self.s("领导：" + self._leader_line(meeting.leaders)), scale=0.85,
-                              color=t.color("muted"), space_before=0.2, keep_with_next=True))
-        # Documents a point already names are not listed again.
-        adopted = [d.title for d in meeting.documents
-                   if d.adopted and not any(d.title in p.text for p in meeting.points)]
-        if adopted:
-            paras.append(Para(self.s("审议通过：" + "".join(f"《{d}》" for d in adopted)), scale=0.85,
-                              color=t.color("muted"), space_before=0.2, keep_with_next=True))
-        for point in meeting.points:
-            source = self.s(f"原文：{point.source.sentence}") + (
-                f"\n  {point.source.path.name}，第 {point.source.paragraph + 1} 段")
-            paras.append(Para(self.s(point.text), bullet="•", space_before=0.35, source=source))
-        if not meeting.points:
-            paras.append(Para(self.s("（报道未提供可提炼的要点）"), color=t.color("muted"), space_before=0.35))
-        return TextBlock(paras)
-
-    def _pack(self, blocks: list[TextBlock], width: float, height: float) -> list[list[Para]]:
-        """Fill pages at the smallest size; split a block between points when it must."""
-        smallest = self.body_range[0]
-
-        def fits(paras: list[Para]) -> bool:
-            return paras_height(paras, self.fonts, smallest, width) <= height
-
-        pages: list[list[Para]] = [[]]
-        for block in blocks:
-            if fits(pages[-1] + block.paras):
-                pages[-1] += block.paras
-                continue
-            if pages[-1] and fits(block.paras):
-                pages.append(list(block.paras))
-                continue
-            # Longer than a page: continue it, its header repeated with （续）.
-            head = [p for p in block.paras if p.keep_with_next]
-            body = [p for p in block.paras if not p.keep_with_next]
-            if pages[-1] and not fits(pages[-1] + head + body[:1]):
-                pages.append([])
-            pages[-1] += head
-            for para in body:
-                if not fits([*pages[-1], para]):
-                    first = head[0]
-                    pages.append([Para(first.text + self.s(CONTINUED), scale=first.scale, bold=True,
-                                       color=first.color, keep_with_next=True)])
-                pages[-1].append(para)
-        return [p for p in pages if p]
-
-    def district_slides(self, row: DistrictComparison) -> None:
-        g = self.geo
-        width, height = g.content_width, g.body_height
-        pages = self._pack([self.meeting_block(m) for m in row.meetings], width, height)
-        dates = [m.date for m in row.meetings if m.date.year]
-        span = ""
-        if dates:
-            lo, hi = min(d.sort_key for d in dates), max(d.sort_key for d in dates)
-            span = f" · {lo[0]}" + (f"—{hi[0]}" if hi[0] != lo[0] else "")
-        tag = self.s(_count_label(row.meetings) + span)
-        sources = sorted({p.name for m in row.meetings for p in m.sources})
-        source_line = self.s("来源：") + "；".join(self._source_label(name) for name in sources)
-        for i, page in enumerate(pages):
-            title = self.s(row.district) + (self.s(CONTINUED) if i else "")
-            slide = self.new_slide(source_line)
-            self.slide_title(slide, title, tag)
-            size = fit_size(page, self.fonts, width, height, *self.body_range) or self.body_range[0]
-            add_text_box(slide, g.margin, g.body_top, width, height, page, self.fonts, size,
-                         self.t.color("text"), name="Body")
-            self.notes(slide, self._district_notes(row, page))
-
-    def _source_label(self, file_name: str) -> str:
-        for entry in self.briefing.sources:
-            if entry.path.name == file_name:
-                bits = [b for b in (entry.outlet, entry.published) if b]
-                # The file name as it is on disk; the outlet in the deck's script.
-                return f"{file_name}（{self.s('，'.join(bits))}）" if bits else file_name
-        return file_name
-
-    def _district_notes(self, row: DistrictComparison, page: list[Para]) -> list[str]:
-        lines = []
-        for para in page:
-            if para.source:
-                lines.append(f"• {para.text}")
-                lines.extend(f"  {line}" for line in para.source.split("\n"))
-            elif para.keep_with_next and para.bold:
-                lines.append(para.text)
-        return lines or [self.s(f"{row.district}：本页为会议信息，无要点。")]
 
     def table_slides(self, title: str, header: list[str], rows: list[list[str]],
                      notes: Callable[[list[int]], list[str]], source_line: str | None = None,
@@ -441,120 +330,6 @@ class DeckWriter:
                       centered_from=centered_from, links=[links[j] for j in page] if links else None)
             self.notes(slide, notes(page))
 
-    def comparison_slides(self) -> None:
-        if len(self.briefing.districts) == 1:
-            # Nothing to compare: the district's summary stands in (once, if the deck has none).
-            if "summary" not in self.t["slides"]:
-                self.summary_slide()
-            return
-        header = [self.s(h) for h in ("区", "会议与日期", "关注主题", "特色关键词", "关键数字")]
-        rows = []
-        for row in self.briefing.districts:
-            listed = [f"{m.name if m.kind is not MeetingKind.ARTICLE else '文章'}（{m.date.short_label}）"
-                      for m in row.meetings[:COMPARISON_MEETINGS]]
-            if len(row.meetings) > COMPARISON_MEETINGS:  # what is not listed, counted: the cell adds up
-                listed.append(f"…另 {_count_label(row.meetings[COMPARISON_MEETINGS:])}")
-            themes = "、".join(f"{name} {share:.0%}" for name, share in row.themes[:3]) or "—"
-            figures = "\n".join(f.label for f in row.figures) or "—"
-            rows.append([self.s(x) for x in (row.district, "\n".join(listed), themes,
-                                             "、".join(row.keywords[:5]) or "—", figures)])
-
-        def notes(page: list[int]) -> list[str]:
-            lines = [self.s("主题占比：各区报道中模板主题词出现次数的占比。"
-                            "特色关键词：各区用词与其他各区相比的加权对数优势比（Monroe 等，2008；z ≥ 1.96）；"
-                            "无显著词的区列其 TF-IDF 高权重词。")]
-            for j in page:
-                row = self.briefing.districts[j]
-                for term in row.distinctive:
-                    where = f"：{term.source.sentence}（{term.source.path.name}）" if term.source else ""
-                    lines.append(self.s(f"{row.district} 特色词“{term.term}”"
-                                        f"（z = {term.z:.2f}，{term.count} 次）{where}"))
-                for fig in row.figures:
-                    lines.append(self.s(f"{row.district} {fig.label}：{fig.source.sentence}"
-                                        f"（{fig.source.path.name}）"))
-            return lines
-
-        self.table_slides(self.s("各区比较"), header, rows, notes)
-        if self.briefing.theme_names and any(row.themes for row in self.briefing.districts):
-            self.theme_chart_slides()
-
-    def theme_chart_slides(self) -> None:
-        """Theme emphasis per district as a native, editable chart (a 100 % stacked bar per
-        district): a reader can click it in PowerPoint, WPS or LibreOffice, edit its data,
-        restyle it or paste it into a report. Eight districts a slide, so bars stay legible."""
-        from pptx.chart.data import CategoryChartData
-        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-
-        g, t = self.geo, self.t
-        themes = self.briefing.theme_names
-        rows = [row for row in self.briefing.districts if row.themes]
-        palette = theme_palette(t, len(themes))
-        for i in range(0, len(rows), CHART_DISTRICTS):
-            page = rows[i:i + CHART_DISTRICTS]
-            data = CategoryChartData(number_format="0%")
-            data.categories = [self.s(row.district) for row in reversed(page)]  # bars read top-down
-            for theme in themes:
-                data.add_series(self.s(theme), [dict(row.themes).get(theme, 0.0) for row in reversed(page)])
-            slide = self.new_slide()
-            self.slide_title(slide, self.s("主题强度对比") + (self.s(CONTINUED) if i else ""))
-            frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED_100, Pt(g.margin), Pt(g.body_top),
-                                           Pt(g.content_width), Pt(g.body_height), data)
-            frame.name = "Theme chart"
-            chart = frame.chart
-            chart.has_legend = True
-            chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-            chart.legend.include_in_layout = False
-            style_chart_text(chart, self.fonts, self.body_range[0], t.color("text"))
-            chart.value_axis.has_major_gridlines = False
-            chart.value_axis.tick_labels.number_format = "0%"
-            chart.value_axis.tick_labels.number_format_is_linked = False
-            for series, color in zip(chart.plots[0].series, palette, strict=False):
-                series.format.fill.solid()
-                series.format.fill.fore_color.rgb = RGBColor.from_string(color)
-            self.notes(slide, [self.s("各区报道中模板主题词（themes）出现次数的占比；"
-                                      "图表可在 PowerPoint、WPS、LibreOffice 中直接编辑数据与样式。")]
-                       + [self.s(f"{row.district}：" + "、".join(f"{n} {v:.0%}" for n, v in row.themes))
-                          for row in page])
-
-    def overview_slides(self) -> None:
-        header = [self.s(h) for h in ("区", "会议", "类型", "日期", "主持/出席领导")]
-        rows = []
-        for row in self.briefing.districts:
-            for m in row.meetings:
-                leaders = "、".join(leader.name for leader in m.leaders[:4]) or "—"
-                rows.append([self.s(x) for x in (row.district, m.name, m.kind.value, m.date.label, leaders)])
-        self.table_slides(self.s("会议一览"), header, rows,
-                          lambda _page: [self.s("本期收录的全部会议，按区排列，各区内由近及远。")])
-
-    def summary_slide(self) -> None:
-        """要情概览: in a few lines, who met and how often, the priorities most districts share,
-        what sets districts apart, and the largest figures; each line built from extracted
-        facts, its evidence in the notes."""
-        lines, notes = summary_lines(self.briefing)
-        g = self.geo
-        slide = self.new_slide()
-        self.slide_title(slide, self.s("要情概览"))
-        paras = [Para(self.s(text), bullet="•", space_before=0.6) for text in lines]
-        size = fit_size(paras, self.fonts, g.content_width, g.body_height, *self.body_range) or self.body_range[0]
-        add_text_box(slide, g.margin, g.body_top, g.content_width, g.body_height, paras, self.fonts, size,
-                     self.t.color("text"), name="Body")
-        self.notes(slide, [self.s(n) for n in notes])
-
-    def sources_slides(self) -> None:
-        """Each source by its article's title (its file's name where it has none), linked to
-        its page; the notes name the file and the address, never a path of this machine."""
-        header = [self.s(h) for h in ("报道", "媒体", "发布日期", "收录会议")]
-        sources = self.briefing.sources
-        rows = [[self.s(e.title) if e.title else e.path.name, self.s(e.outlet or "—"),
-                 e.published or "—", self.s("、".join(e.meetings) or "—")] for e in sources]
-        links = [[e.url, None, None, None] for e in sources]
-
-        def notes(page: list[int]) -> list[str]:
-            return [f"{self.s(sources[j].title or '')}  {sources[j].path.name}  {sources[j].url or ''}".strip()
-                    for j in page]
-
-        self.table_slides(self.s("资料来源"), header, rows, notes, links=links)
-
     def footers(self) -> None:
         g, t = self.geo, self.t
         total = len(self.prs.slides)
@@ -582,13 +357,18 @@ class DeckWriter:
         return head.rstrip("；，、") + "…"
 
     def build(self) -> None:
+        from .comparison import comparison_slides, overview_slides
+        from .district import district_slides
+        from .sources import sources_slides
+        from .summary import summary_slide
+
         builders: dict[str, Callable[[], None]] = {
             "title": self.title_slide,
-            "overview": self.overview_slides,
-            "summary": self.summary_slide,
-            "districts": lambda: [self.district_slides(row) for row in self.briefing.districts] and None,
-            "comparison": self.comparison_slides,
-            "sources": self.sources_slides,
+            "overview": lambda: overview_slides(self),
+            "summary": lambda: summary_slide(self),
+            "districts": lambda: [district_slides(self, row) for row in self.briefing.districts] and None,
+            "comparison": lambda: comparison_slides(self),
+            "sources": lambda: sources_slides(self),
         }
         for kind in self.t["slides"]:
             builders[kind]()
@@ -599,196 +379,12 @@ class DeckWriter:
         save_atomically(out, self.prs.save)
 
 
-CHART_DISTRICTS = 8  # districts a theme chart shows on one slide
-
-
-def theme_palette(template: Template, n: int) -> list[str]:
-    """Series colours from the template: its primary and accent, then lighter and darker
-    steps of them, so a chart looks like the rest of the deck."""
-    primary, accent = template.color("primary"), template.color("accent")
-    background, text = template.color("background"), template.color("text")
-    steps = [primary, accent, mix(primary, background, 0.45), mix(accent, background, 0.45),
-             mix(primary, text, 0.45), mix(accent, text, 0.45), mix(primary, background, 0.7),
-             mix(accent, background, 0.7)]
-    return [steps[i % len(steps)] for i in range(n)]
-
-
-def style_chart_text(chart, fonts: Fonts, size: float, color: str) -> None:  # type: ignore[no-untyped-def]
-    """The chart's text in the deck's faces (Latin and East-Asian), size and text colour."""
-    chart.font.size = Pt(size)
-    chart.font.color.rgb = RGBColor.from_string(color)
-    chart.font.name = fonts.latin
-    r_pr = chart.font._rPr
-    for tag in ("a:ea", "a:cs"):
-        for old in r_pr.findall(qn(tag)):
-            r_pr.remove(old)
-        etree.SubElement(r_pr, qn(tag), typeface=fonts.east_asian)
-    r_pr.set("lang", fonts.lang)
-
-
-SUMMARY_DISTRICTS = 4  # districts named one by one in a summary line; more are "等 N 区"
-
-
-def summary_lines(b: Briefing) -> tuple[list[str], list[str]]:
-    """The lines of the 要情概览 slide and their evidence, from the briefing's facts alone."""
-    from collections import Counter
-
-    rows = b.districts
-    meetings = [m for m in b.meetings if m.kind is not MeetingKind.ARTICLE]
-    lines: list[str] = []
-    notes: list[str] = []
-    span = b.date_range
-    period = ""
-    if span:
-        first, last = span
-        period = first.label if first.label == last.label else f"{first.label}至{last.label}"
-    kinds = Counter(m.kind.value for m in meetings)
-    kind_text = "、".join(f"{k} {n} 次" for k, n in kinds.most_common())
-    known = [r.district for r in rows if r.district != UNKNOWN_DISTRICT]
-    who = _names(known) if known else "各报道"
-    when = f"于{period}" if period else ""
-    lines.append(f"{who}{when}共召开 {len(meetings)} 次会议" + (f"：{kind_text}" if kind_text else ""))
-    notes += [f"{m.district}：{m.name}（{m.date.label}）" for m in meetings]
-    if len(rows) > 1:
-        top = Counter(t for r in rows for t, _ in r.themes[:3])
-        shared = [(t, n) for t, n in top.most_common() if n * 2 >= len(rows) and n >= 2][:3]
-        if shared:
-            lines.append("共同关注：" + "、".join(f"{t}（{n}/{len(rows)} 个区）" for t, n in shared))
-            notes.append("共同关注：各区报道主题词占比前三位中出现于半数以上区的主题。")
-        own = [(r.themes[0][0], r.district) for r in rows if r.themes
-               and top[r.themes[0][0]] <= 2 and r.themes[0][0] not in {t for t, _ in shared}]
-        if own:
-            by_theme: dict[str, list[str]] = {}
-            for theme, district in own:
-                by_theme.setdefault(theme, []).append(district)
-            lines.append("各有侧重：" + "；".join(f"{t}（{_names(ds)}）" for t, ds in list(by_theme.items())[:3]))
-    elif rows and rows[0].themes:
-        lines.append("关注主题：" + "、".join(f"{t} {v:.0%}" for t, v in rows[0].themes[:3]))
-    marked = sorted((r for r in rows if r.distinctive), key=lambda r: -r.distinctive[0].z)
-    if marked:
-        shown = marked[:SUMMARY_DISTRICTS]
-        lines.append("特色：" + "；".join(f"{r.district} {'、'.join(t.term for t in r.distinctive[:2])}" for r in shown)
-                     + (f" 等 {len(marked)} 个区" if len(marked) > len(shown) else ""))
-        for r in shown:
-            for t in r.distinctive[:2]:
-                notes.append(f"{r.district}“{t.term}”（z = {t.z:.2f}）：{t.source.sentence if t.source else ''}")
-    figures = sorted(((r.district, f) for r in rows for f in r.figures if f.unit.endswith("元")),
-                     key=lambda item: -item[1].number)[:3]
-    if figures:
-        lines.append("关键数字：" + "；".join(f"{d} {f.label}" for d, f in figures))
-        notes += [f"{d} {f.label}：{f.source.sentence}（{f.source.path.name}）" for d, f in figures]
-    return lines, notes
-
-
-def _names(names: list[str]) -> str:
-    """"金山区、嘉定区", or "金山区、嘉定区等 16 个区" where the list is long."""
-    if len(names) <= SUMMARY_DISTRICTS:
-        return "、".join(names)
-    return "、".join(names[:SUMMARY_DISTRICTS - 1]) + f"等 {len(names)} 个区"
-
-
-def _count_label(meetings: list[Meeting]) -> str:
-    """"3 次会议", "3 次会议 · 1 篇文章": articles on no meeting are not counted as meetings."""
-    articles = sum(1 for m in meetings if m.kind is MeetingKind.ARTICLE)
-    held = len(meetings) - articles
-    parts = ([f"{held} 次会议"] if held or not articles else []) + ([f"{articles} 篇文章"] if articles else [])
-    return " · ".join(parts)
-
-
 def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]
     """The title placeholder among ``placeholders`` (slide or layout), or None."""
     for ph in placeholders:
         if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
             return ph
     return None
-
-
-def _number_parts_quickly(package) -> None:  # type: ignore[no-untyped-def]
-    """python-pptx names each new part (a notes slide) by walking every part of the
-    package, which makes a deck of hundreds of slides quadratic. The writer is the only
-    one adding parts, so after one walk per kind of name the next number is known."""
-    find_free = package.next_partname
-    last: dict[str, int] = {}
-
-    def next_partname(template: str):  # type: ignore[no-untyped-def]
-        if template not in last:
-            name = find_free(template)
-            last[template] = int(re.findall(r"\d+", str(name))[-1])
-            return name
-        last[template] += 1
-        return PackURI(template % last[template])
-
-    package.next_partname = next_partname
-
-
-_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-
-
-def open_base(path: Path) -> io.BytesIO:
-    """A base .pptx, or a .potx presented to python-pptx as the presentation it is."""
-    data = path.read_bytes()
-    if path.suffix.lower() not in (".potx", ".potm"):
-        return io.BytesIO(data)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            content = src.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                content = content.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
-            dst.writestr(item, content)
-    out.seek(0)
-    return out
-
-
-def check_output_path(out: Path) -> Path:
-    """The folder a deck at ``out`` will be written to; :class:`OutputError` if it cannot be.
-
-    Checked before any report is read, so a typo costs no waiting.
-    """
-    folder = _output_folder(out)
-    if out.suffix.lower() != ".pptx":
-        raise OutputError("the deck's name must end in .pptx", out)
-    return folder
-
-
-def check_output_folder(out: Path) -> Path:
-    """The folder a file at ``out`` will be written to (any name)."""
-    return _output_folder(out)
-
-
-def _output_folder(out: Path) -> Path:
-    folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise OutputError("output path is a folder; give a file name", out)
-    if not folder.is_dir():
-        raise OutputError("output folder does not exist", folder)
-    return folder
-
-
-def save_atomically(out: Path, save: Callable[[str], None]) -> None:
-    """Write ``out`` through ``save(temporary path)`` and a rename: never half a file."""
-    folder = _output_folder(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        save(tmp)
-        # mkstemp makes the file private; give the deck the mode a new file would have,
-        # or keep the mode of the deck it replaces.
-        mode = out.stat().st_mode & 0o777 if out.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise OutputError(f"cannot write deck ({exc.strerror or exc})", out) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_deck(briefing: Briefing, template: Template, out: Path) -> int:
