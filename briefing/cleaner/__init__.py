@@ -15,17 +15,21 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from urllib.parse import urlparse
 
-from .chrome import address_date, is_boilerplate, is_caption, is_chrome, labelled_date, labelled_source
-from .model import CleanDocument, CleaningReport, SourceText
+from ..chrome import address_date, is_boilerplate, is_caption, is_chrome, labelled_date, labelled_source
+from ..model import CleanDocument, CleaningReport, SourceText
+from .chars import HAN
+from .mojibake import drop_damaged_clauses, repair_double_decoding
+from .pinyin import remove_pinyin_annotations
+from .script import _to_simplified, convert_script, normalise_punctuation
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RE = re.compile(f"[{HAN}]")
-# Full-width punctuation that counts as "Chinese context" for normalising neighbours.
-_CJK_PUNCT = "，。、；：？！“”‘’（）《》【】…—·「」『』"
+__all__ = [
+    "HAN", "clean_line", "clean_source", "clean_text", "convert_script", "drop_damaged_clauses",
+    "is_heading_like", "normalise_punctuation", "remove_html_leftovers", "remove_pinyin_annotations",
+    "repair_double_decoding",
+]
+
 _SENTENCE_END = "。！？；…”’）」』"
 
 # --- character level ------------------------------------------------------------
@@ -42,13 +46,6 @@ def strip_control_chars(text: str) -> str:
     )
 
 
-_FULLWIDTH_ALNUM = {
-    **{chr(0xFF10 + i): str(i) for i in range(10)},
-    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
-    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-    "．": ".", "％": "%",
-}
-_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
 
 
 # --- HTML leftovers ---------------------------------------------------------------
@@ -88,224 +85,6 @@ def remove_html_leftovers(text: str) -> tuple[str, int]:
         text = unescaped
     text, n = _TAG_RE.subn("", text)
     return text, count + n
-
-
-# --- mojibake ---------------------------------------------------------------------
-
-# Characters that do not belong in a Chinese report and mark a broken decoding.
-_SUSPECT_RE = re.compile(
-    r"\ufffd"
-    rf"|\?(?=[^\s\"'“”）)\]】。，,.!！?？:：;；]|$)(?<=[{HAN}A-Za-z\u00c0-\u024f]\?)"
-    rf"|(?<=[{HAN}])[\u0370-\u03ff\u0400-\u04ff\u20ac\u2500-\u257f\u00c0-\u00ff]"
-    rf"|[\u0370-\u03ff\u0400-\u04ff\u20ac\u2500-\u257f\u00c0-\u00ff](?=[{HAN}])"
-)
-_CLAUSE_SPLIT_RE = re.compile(r"(?<=[，。；！？：,;!:])")
-
-
-def repair_double_decoding(line: str) -> str | None:
-    """Undo a UTF-8 text that was decoded as GBK or Latin-1; None when not one."""
-    if line.isascii() or not _looks_garbled(line):
-        return None
-    for wrong in ("gb18030", "cp1252"):
-        try:
-            fixed = _wrong_bytes(line, wrong).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-        if fixed != line and _han_quality(fixed) > _han_quality(line):
-            return fixed
-    return None
-
-
-def _wrong_bytes(line: str, encoding: str) -> bytes:
-    """The bytes a wrong decoder read; cp1252's five holes were passed through as Latin-1."""
-    if encoding != "cp1252":
-        return line.encode(encoding)
-    out = bytearray()
-    for ch in line:
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            if ord(ch) > 0xFF:
-                raise
-            out.append(ord(ch))
-    return bytes(out)
-
-
-def _looks_garbled(line: str) -> bool:
-    if _suspect(line):
-        return True
-    latin_letters = sum(1 for ch in line if "\u00c0" <= ch <= "\u00ff" or "\x80" <= ch <= "\x9f")
-    if latin_letters >= 3 and latin_letters * 5 >= len(line):
-        return True
-    # UTF-8 read as GBK gives runs of rare characters outside the common block.
-    rare = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff" and _is_rare_han(ch))
-    return rare >= 3 and rare > len(line) // 8
-
-
-@cache
-def _common_chars() -> frozenset[str]:
-    """Characters of GB2312 level 1: the ones ordinary Chinese prose is made of."""
-    chars = set()
-    for hi in range(0xB0, 0xD8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes([hi, lo]).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
-    return frozenset(chars)
-
-
-def _is_rare_han(ch: str) -> bool:
-    return ch not in _common_chars() and _to_simplified(ch) not in _common_chars()
-
-
-def _han_quality(text: str) -> float:
-    han = [ch for ch in text if _HAN_RE.match(ch)]
-    if not han:
-        return 0.0
-    common = sum(1 for ch in han if not _is_rare_han(ch))
-    suspects = len(_SUSPECT_RE.findall(text))
-    return common / len(text) - suspects / max(len(text), 1)
-
-
-# A web address keeps its "?" and Latin letters: they are no sign of a broken decoding.
-_URL_RE = re.compile(r"https?://[^\s\u4e00-\u9fff，。]+")
-
-
-def _suspect(text: str) -> bool:
-    return bool(_SUSPECT_RE.search(_URL_RE.sub(lambda m: "u" * len(m.group(0)), text)))
-
-
-def drop_damaged_clauses(line: str) -> tuple[str, int]:
-    """Remove the clauses that still hold mojibake; returns (line, clauses dropped)."""
-    if not _suspect(line):
-        return line, 0
-    clauses = _CLAUSE_SPLIT_RE.split(line)
-    kept = [c for c in clauses if not _suspect(c)]
-    dropped = len(clauses) - len(kept)
-    text = "".join(kept).strip()
-    if text and text[-1] in "，,：:":
-        text = text[:-1] + "。"
-    return text, dropped
-
-
-# --- pinyin annotations -------------------------------------------------------------
-
-# A reading in brackets: "(qū)", "(ren min)". What it annotates is checked in Python,
-# looking back from the bracket: a pattern that scanned runs of Han characters for one
-# would take quadratic time on a long line without brackets.
-_READING_RE = re.compile(
-    r"[(（](?P<py>[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?"
-    r"(?:\s+[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?)*)[)）]"
-)
-_HAN_RUN_RE = re.compile(rf"[{HAN}]+")
-
-
-def _plain_syllable(syllable: str) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable.lower().rstrip("12345"))
-    decomposed = decomposed.replace("u\u0308", "v")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@cache
-def _pinyin_dict() -> dict[int, str]:
-    """pypinyin's table of every reading of every character (Traditional ones included).
-
-    Loaded on its own: importing the pypinyin package also loads its phrase tables,
-    several times slower, and the readings of single characters are all this needs.
-    """
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("pypinyin")
-        if spec is None or spec.origin is None:
-            raise ImportError("pypinyin")
-        table_path = Path(spec.origin).parent / "pinyin_dict.py"
-        table_spec = importlib.util.spec_from_file_location("_briefing_pinyin_dict", table_path)
-        if table_spec is None or table_spec.loader is None:
-            raise ImportError(str(table_path))
-        module = importlib.util.module_from_spec(table_spec)
-        table_spec.loader.exec_module(module)
-        return module.pinyin_dict  # type: ignore[no-any-return]
-    except (ImportError, OSError, AttributeError):
-        from pypinyin.pinyin_dict import pinyin_dict
-
-        return pinyin_dict  # type: ignore[no-any-return]
-
-
-@cache
-def _readings(char: str) -> frozenset[str]:
-    table = _pinyin_dict()
-    readings = set(table.get(ord(char), "").split(","))
-    simplified = _to_simplified(char)
-    if simplified != char:
-        readings |= set(table.get(ord(simplified), "").split(","))
-    return frozenset(_plain_syllable(r) for r in readings if r)
-
-
-def remove_pinyin_annotations(text: str) -> tuple[str, int]:
-    """Drop ``區(qū)``-style readings; keep parentheses that are not a reading of what precedes."""
-    count = 0
-    kept: list[str] = []
-    last = 0
-    for match in _READING_RE.finditer(text):
-        syllables = match.group("py").split()
-        start = match.start()
-        annotated = text[max(last, start - len(syllables)):start]
-        if (len(annotated) == len(syllables) and _HAN_RUN_RE.fullmatch(annotated)
-                and all(_plain_syllable(s) in _readings(c) for s, c in zip(syllables, annotated, strict=True))):
-            kept.append(text[last:start])
-            last = match.end()
-            count += 1
-    kept.append(text[last:])
-    return "".join(kept), count
-
-
-# --- script and punctuation -----------------------------------------------------------
-
-
-@cache
-def _converter(config: str):  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def _to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text)
-
-
-def convert_script(text: str, script: str) -> str:
-    """Convert to the deck's script: ``zh-Hans`` (Simplified) or ``zh-Hant`` (Traditional)."""
-    if not text:
-        return text
-    return _converter("t2s" if script == "zh-Hans" else "s2t").convert(text)
-
-
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-_CJK_CONTEXT = f"[{HAN}{_CJK_PUNCT}]"
-_PUNCT_RE = re.compile(
-    rf"(?<={_CJK_CONTEXT})\s*[,;:!?()]|[,;:!?()]\s*(?={_CJK_CONTEXT})"
-    r"|(?<=[\"”])\s*[,;:!?]|(?<=[“])\(|\)(?=[”])"
-)
-
-
-def normalise_punctuation(text: str) -> str:
-    """Half-width punctuation next to Chinese becomes full-width; straight quotes curl."""
-    text = text.translate(_FULLWIDTH_TABLE)
-    # A converted mark gives its neighbour Chinese context: repeat until nothing changes.
-    previous = None
-    while previous != text:
-        previous = text
-        text = _PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0).strip()], text)
-    if '"' in text and _HAN_RE.search(text) and text.count('"') % 2 == 0:
-        parts = text.split('"')
-        text = parts[0] + "".join(
-            ("“" if i % 2 == 0 else "”") + part for i, part in enumerate(parts[1:])
-        )
-    # A half-width comma between two Chinese clauses that had a digit next to it.
-    text = re.sub(rf"(?<=\d),(?=[{HAN}])|(?<=[{HAN}]),(?=\d)", "，", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
 
 
 # --- boilerplate -----------------------------------------------------------------------

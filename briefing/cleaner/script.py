@@ -1,0 +1,60 @@
+"""Traditional → Simplified (OpenCC) and full-width punctuation in Chinese context."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .chars import _CJK_PUNCT, _HAN_RE, HAN
+
+_FULLWIDTH_ALNUM = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    "．": ".", "％": "%",
+}
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
+
+
+@cache
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def convert_script(text: str, script: str) -> str:
+    """Convert to the deck's script: ``zh-Hans`` (Simplified) or ``zh-Hant`` (Traditional)."""
+    if not text:
+        return text
+    return _converter("t2s" if script == "zh-Hans" else "s2t").convert(text)
+
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_CJK_CONTEXT = f"[{HAN}{_CJK_PUNCT}]"
+_PUNCT_RE = re.compile(
+    rf"(?<={_CJK_CONTEXT})\s*[,;:!?()]|[,;:!?()]\s*(?={_CJK_CONTEXT})"
+    r"|(?<=[\"”])\s*[,;:!?]|(?<=[“])\(|\)(?=[”])"
+)
+
+
+def normalise_punctuation(text: str) -> str:
+    """Half-width punctuation next to Chinese becomes full-width; straight quotes curl."""
+    text = text.translate(_FULLWIDTH_TABLE)
+    # A converted mark gives its neighbour Chinese context: repeat until nothing changes.
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0).strip()], text)
+    if '"' in text and _HAN_RE.search(text) and text.count('"') % 2 == 0:
+        parts = text.split('"')
+        text = parts[0] + "".join(
+            ("“" if i % 2 == 0 else "”") + part for i, part in enumerate(parts[1:])
+        )
+    # A half-width comma between two Chinese clauses that had a digit next to it.
+    text = re.sub(rf"(?<=\d),(?=[{HAN}])|(?<=[{HAN}]),(?=\d)", "，", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
