@@ -182,6 +182,36 @@ def main() -> None:
     print(f"\nROUGE-L ours / best baseline: {ratio:.3f} (bar 1.8) {'PASS' if ratio >= 1.8 else 'FAIL'}")
     print(f"figure recall: {recall:.2f} (bar 0.85) {'PASS' if recall >= 0.85 else 'FAIL'}")
     print(f"noise in our points: {ours.noise} (bar 0) {'PASS' if ours.noise == 0 else 'FAIL'}")
+    real_page_faults()
+
+
+def real_page_faults() -> None:
+    """Points made from the real pages of tests/corpus, checked for what must never be a
+    point (no references are needed for this part)."""
+    from collections import Counter
+
+    from briefing.pipeline import build_briefing, read_documents
+    from briefing.summarizers.noise import point_fault
+    from briefing.template import load_template
+
+    template = load_template(None)
+    faults: Counter[str] = Counter()
+    n_points = 0
+    for page in sorted((ROOT / "tests" / "corpus").glob("*.txt")):
+        try:
+            briefing = build_briefing(read_documents([page]), template)
+        except Exception:  # a page about no meeting: no points to check
+            continue
+        for meeting in briefing.meetings:
+            for point in meeting.points:
+                n_points += 1
+                reason = point_fault(point.text)
+                if reason:
+                    faults[reason] += 1
+    total = sum(faults.values())
+    shown = "、".join(f"{k} {n}" for k, n in faults.most_common()) or "none"
+    print(f"real pages (tests/corpus): {n_points} points; rosters, headcounts, ceremony, credits, "
+          f"hanging clauses, open titles: {total} ({shown}) (bar 0) {'PASS' if total == 0 else 'FAIL'}")
 
 
 if __name__ == "__main__":

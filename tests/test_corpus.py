@@ -30,7 +30,7 @@ FLOORS = {"meetings": 0.90, "district": 0.80, "kind": 0.95, "name": 0.90, "date"
 
 @pytest.fixture(scope="module")
 def scores() -> Scores:
-    # In a process of its own: summarizing adds words to the segmenter this process shares.
+    # In a process of its own, as a user runs it.
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "facts.py"), "--json"], capture_output=True,
                           text=True, check=True, cwd=ROOT)
     return Scores(**json.loads(done.stdout))
@@ -80,3 +80,16 @@ def test_the_deck_of_the_whole_corpus(tmp_path: Path) -> None:
         from .test_libreoffice import characters_outside_shapes
 
         assert characters_outside_shapes(deck, deck_to_pdf(deck, tmp_path)) == []
+
+
+def test_no_point_of_a_real_page_is_a_roster_a_ritual_or_left_hanging() -> None:
+    """Who attended, how many came, how the hall looked, the reporter's credit: never a
+    point; nor a point that stops on a clause waiting for its main clause (根据…, 在…的同时)."""
+    from briefing.summarizers.noise import point_fault
+
+    done = run_cli("summarize", str(CORPUS), "-f", "json", "-q")
+    assert done.returncode == 0, done.stderr
+    points = [p["text"] for m in json.loads(done.stdout)["meetings"] for p in m["points"]]
+    assert len(points) > 100
+    faults = [(point_fault(text), text) for text in points if point_fault(text)]
+    assert faults == []

@@ -6,6 +6,8 @@ import itertools
 import json
 import re
 
+import pytest
+
 from briefing.cleaner import clean_text
 from briefing.summarizers.units import compress, strip_cues
 
@@ -106,3 +108,31 @@ def test_a_topic_is_said_once_for_consecutive_points() -> None:
     topics = [p.split("：", 1)[0] if "：" in p[:18] else None for p in points]
     assert any(topics), points
     assert all(not (a and a == b) for a, b in itertools.pairwise(topics)), points
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("区委副书记、区长伏玉琼，区人大常委会主任梁黎，区政协主席张晓春", "roster"),
+    ("旗委书记王雪峰，旗人大常委会主任宝音满都呼", "roster"),
+    ("本次大会执行主席郑志、吴曙、曹红斌在主席台前排就座", "roster"),
+    ("本次大会应到代表303名，实到297名，符合规定", "headcount"),
+    ("今天的县剧院庄严肃穆，气氛祥和，主席台花团锦簇", "ceremony"),
+    ("【香港商报网讯】记者 常亮 通讯员李世钊报道", "credit"),
+    ("（朱亚旭 李得胜）", "credit"),
+    ("抓实新质生产力培育，抓牢产业项目建设，抓好项目招引和服务", None),
+    ("把市委的部署落实到转型发展的深入实践中，深化落实“南北转型”战略要求", None),  # 落实到 is no 实到
+    ("县人大、县政府、县政协等各党组要始终同党中央保持高度一致", None),
+])
+def test_what_is_no_point(text: str, reason: str | None) -> None:
+    from briefing.summarizers.noise import is_noise
+
+    assert is_noise(text) == reason
+
+
+def test_a_point_never_stops_on_a_clause_that_waits_for_its_main_clause() -> None:
+    hanging = "县林草部门要统筹好全县林木限采工作，根据实际情况和相关要求，做好补植补造工作。"
+    # The main clause is brought in where it fits; else the hanging clause goes.
+    assert compress(hanging, 60, {}).endswith("做好补植补造工作")
+    assert compress(hanging, 30, {}, keep=lambda c: False) in (None, "县林草部门要统筹好全县林木限采工作")
+    opened = "大会同意王建民代表十五届委员会所作的《凝心聚力、创新实干，奋力开创新局面》报告。"
+    bullet = compress(opened, 30, {})
+    assert bullet is None or bullet.count("《") == bullet.count("》")

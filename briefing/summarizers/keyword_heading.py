@@ -18,6 +18,7 @@ from .. import nlp
 from ..lexicon import DOCUMENT_RE, FIGURE_RE
 from ..model import KeyPoint, Meeting
 from ..store import ResultStore
+from .noise import is_noise
 from .units import (
     RECOGNITION_OPENERS,
     Unit,
@@ -316,7 +317,9 @@ def summarize_meeting(
     body_scores = [_keyword_score(body, weights) for body in bodies]
     keyword_scores = sorted(s for s in body_scores if s > 0)
     typical = keyword_scores[len(keyword_scores) // 2] if keyword_scores else 1.0
-    scored = [(score_unit(u, weights, len(units), leader_names, typical, bodies[i], body_scores[i]), i)
+    # Rosters, headcounts, the hall and the ritual, credits: no point, whatever their words.
+    scored = [(0.0 if is_noise(u.text) else
+               score_unit(u, weights, len(units), leader_names, typical, bodies[i], body_scores[i]), i)
               for i, u in enumerate(units)]
     top = max(s for s, _ in scored) or 1.0
     # Compress only what could be chosen: the best units, a few times the points wanted.
@@ -334,7 +337,8 @@ def summarize_meeting(
         bullet = compress(unit.text, settings.max_chars_per_point, clause_weight,
                           round(settings.max_chars_per_point * TARGET_SHARE), keep=_worth_keeping,
                           parts=unit_parts[i])
-        if bullet and len(bullet) >= 8:
+        # What is left once the meeting's own facts are cut may be only who attended.
+        if bullet and len(bullet) >= 8 and not is_noise(bullet):
             # "稳增长强动能：强化经济运行调度…": the paragraph's topic leads where it fits.
             if unit.topic and len(unit.topic) + 1 + len(bullet) <= settings.max_chars_per_point:
                 bullet = f"{unit.topic}：{bullet}"

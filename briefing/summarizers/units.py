@@ -9,7 +9,7 @@ reads as the report wrote it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -122,7 +122,8 @@ def is_logistics(clause: str) -> bool:
 def content_clauses(text: str) -> list[str]:
     """The clauses of a unit that say something: cue, logistics and bare formulae removed."""
     return [c for c in clauses(strip_cues(text)) if not is_logistics(c)]
-_CLAUSE_RE = re.compile(r"(?:[^，；：,;:…]|…(?!…))+(?:[，；：,;:]|……)?")
+# A colon between digits is a time (下午3:00), not a clause's end.
+_CLAUSE_RE = re.compile(r"(?:[^，；：,;:…]|…(?!…)|(?<=\d):(?=\d))+(?:[，；：,;:]|……)?")
 _END_PUNCT = "，。；：！？,;:"
 
 
@@ -231,7 +232,10 @@ def compress(text: str, max_chars: int, clause_weight: dict[str, float],
         return None
     target = min(target_chars or max_chars, max_chars)
     must_keep = {i for i, part in enumerate(parts) if keep is not None and keep(part)}
-    whole = finish(strip_cues("".join(map(trimmed_clause, parts))))
+    everything = settled(parts, range(len(parts)))
+    if not everything:
+        return None
+    whole = finish(strip_cues("".join(trimmed_clause(parts[i]) for i in everything)))
     if len(whole) <= target:
         return whole
     head = head_clauses(parts)
@@ -253,4 +257,31 @@ def compress(text: str, max_chars: int, clause_weight: dict[str, float],
             if used + len(parts[i]) <= limit:
                 chosen.add(i)
                 used += len(parts[i])
-    return finish(strip_cues("".join(trimmed_clause(parts[i]) for i in sorted(chosen))))
+    kept = settled(parts, chosen, max_chars)
+    return finish(strip_cues("".join(trimmed_clause(parts[i]) for i in kept))) if kept else None
+
+
+def settled(parts: list[str], chosen: Iterable[int], max_chars: int | None = None) -> list[int]:
+    """The chosen clauses, in order, without trailing ones that leave a bullet hanging: a
+    clause that needs a main clause after it ("根据…", "在…的同时") or a title left open
+    ("《凝心聚力、创新实干"). The clause that settles it is added where it fits in
+    ``max_chars``; else the hanging one goes. Empty where nothing settled is left."""
+    from .noise import is_dangling
+
+    kept = sorted(chosen)
+    if max_chars is not None and kept and is_dangling(parts[kept[-1]]):
+        after = kept[-1] + 1
+        if after < len(parts) and not is_dangling(parts[after]):
+            # Room for the main clause is made by letting earlier clauses go, first first.
+            grown = [*kept, after]
+            while len(grown) > 2 and sum(len(parts[i]) for i in grown) > max_chars:
+                grown.pop(0)
+            if sum(len(parts[i]) for i in grown) <= max_chars:
+                kept = grown
+    while kept:
+        text = "".join(parts[i] for i in kept)
+        if is_dangling(parts[kept[-1]]) or text.count("《") > text.count("》"):
+            kept.pop()
+            continue
+        break
+    return kept

@@ -1,0 +1,95 @@
+"""Sentences of a meeting report that are no key point, whatever words they share with it:
+rosters of who attended and who sat where, headcounts, the hall and the ritual, reporters'
+credits; and clause endings that leave a point hanging ("在…的同时", "根据…").
+
+The cues are data (``briefing/data/point_noise.yaml``); titles come from the leaders'
+table, so a roster of 旗委书记 or 县政协主席 is known as one of 区委书记.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# "303名", "161人": a headcount cue counts only beside a count of people (落实到 is no 实到).
+_COUNT_OF_PEOPLE_RE = re.compile(r"[\d一二三四五六七八九十百千]+\s*(?:名|人)")
+# "（朱亚旭 李得胜）": an editor's and a writer's names in brackets, alone on their line.
+_BRACKETED_NAMES_RE = re.compile(r"^\s*[（(](?:[\u4e00-\u9fff]{2,4}[\s、]*){1,4}[)）]\s*$")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    roster_share: float
+    roster_re: re.Pattern[str]
+    headcount: tuple[str, ...]
+    ceremony: tuple[str, ...]
+    credit: tuple[str, ...]
+    dependent_openers: tuple[str, ...]
+    dependent_endings: tuple[str, ...]
+
+
+@cache
+def cues() -> _Cues:
+    import yaml
+
+    from ..data import read_text
+    from ..leaders import HAN, LEVEL, _alternatives, rules
+
+    data = yaml.safe_load(read_text("point_noise.yaml"))
+    leaders = yaml.safe_load(read_text("leaders.yaml"))
+    org, title, head = (_alternatives(leaders[k]) for k in ("orgs", "titles", "heads"))
+    org = org.replace(LEVEL, rf"{LEVEL}(?:第?[一二三四五六七八九十]{{1,3}}届)?")
+    role = rf"(?:(?:{org})(?:党组)?(?:常务)?(?:{title})|{head}|{_alternatives(leaders['list_roles'])})"
+    words = _alternatives(data["roster_words"])
+    # A title, a name after a title or in a list of names, or a roster's own words.
+    roster = re.compile(rf"{role}|(?<=[、，,])[{HAN}]{{2,3}}(?=[、，,]|$)|{words}|{rules().role_name.pattern}")
+    return _Cues(float(data["roster_share"]), roster, tuple(data["headcount"]), tuple(data["ceremony"]),
+                 tuple(data["credit"]), tuple(data["dependent_openers"]), tuple(data["dependent_endings"]))
+
+
+def roster_share(text: str) -> float:
+    """The share of a text's Han characters that are titles, names and attendance words."""
+    han = len(_HAN_RE.findall(text))
+    if not han:
+        return 0.0
+    covered = sum(len(_HAN_RE.findall(m.group())) for m in cues().roster_re.finditer(text))
+    return covered / han
+
+
+def is_noise(text: str) -> str | None:
+    """Why a sentence is no key point ("roster", "headcount", "ceremony", "credit"), or None."""
+    c = cues()
+    if any(word in text for word in c.headcount) and _COUNT_OF_PEOPLE_RE.search(text):
+        return "headcount"
+    if any(word in text for word in c.ceremony):
+        return "ceremony"
+    if (any(word in text for word in c.credit) and len(text) <= 60) or _BRACKETED_NAMES_RE.match(text):
+        return "credit"
+    if roster_share(text) >= c.roster_share:
+        return "roster"
+    return None
+
+
+def is_dangling(clause: str) -> bool:
+    """A clause that needs a main clause after it: 根据…, 随着…, 在…的同时, 以…为指导."""
+    c = cues()
+    core = clause.rstrip("，,；;：:。 ")
+    return core.startswith(c.dependent_openers) or core.endswith(c.dependent_endings)
+
+
+def point_fault(text: str) -> str | None:
+    """What is wrong with a bullet: a roster, headcount, ceremony or credit; a last clause
+    that needs a main clause after it ("hanging"); a title left open. None if it is sound."""
+    from .units import clauses
+
+    reason = is_noise(text)
+    if reason:
+        return reason
+    parts = clauses(text)
+    if parts and is_dangling(parts[-1]):
+        return "hanging"
+    if text.count("《") > text.count("》"):
+        return "open title"
+    return None
