@@ -18,6 +18,7 @@ from .. import nlp
 from ..lexicon import DOCUMENT_RE, FIGURE_RE
 from ..model import KeyPoint, Meeting
 from ..store import ResultStore
+from .agenda import agenda_units
 from .noise import is_noise
 from .units import (
     RECOGNITION_OPENERS,
@@ -95,6 +96,8 @@ NUMBERED_PROGRAMME_WORTH = 1.8
 MAX_ADOPTED_FIRST = 2
 # A candidate scoring below this share of the meeting's best is weak.
 WEAK_SHARE = 0.25
+# An agenda item's score: below every directive's, so it only fills a free place.
+AGENDA_SCORE = 0.1
 # Two bullets sharing more than this share of character bigrams say the same thing.
 DUPLICATE_SIMILARITY = 0.6
 # Only this many of a meeting's best units per wanted point are compressed and weighed:
@@ -363,6 +366,11 @@ def summarize_meeting(
     chosen = merged
     # Weak candidates only make up the minimum; they never displace real points.
     chosen = _select(weak, chosen, settings.min_points, settings.mmr_lambda)
+    if len(chosen) < wanted:
+        # A short note that is all agenda (传达学习…, 听取…汇报, 审议通过…): its items fill
+        # the places its directives leave free.
+        items = [(AGENDA_SCORE, unit, bullet) for unit, bullet in agenda_units(units, settings.max_chars_per_point)]
+        chosen = _select(items, chosen, wanted, settings.mmr_lambda)
     chosen.sort(key=lambda item: item[1].position)
     points = []
     previous_topic = None
