@@ -96,6 +96,8 @@ NUMBERED_PROGRAMME_WORTH = 1.8
 MAX_ADOPTED_FIRST = 2
 # A candidate scoring below this share of the meeting's best is weak.
 WEAK_SHARE = 0.25
+# "X是…的关键一年": background, not a decision; worth this share of its score.
+DEFINITION_FACTOR = 0.6
 # An agenda item's score: below every directive's, so it only fills a free place.
 AGENDA_SCORE = 0.1
 # Two bullets sharing more than this share of character bigrams say the same thing.
@@ -225,7 +227,7 @@ def score_unit(unit: Unit, weights: dict[str, float], n_units: int, leader_names
     elif _RETROSPECTIVE_RE.search(text) and figure_weight(body) == 1.0:
         score *= 0.75
     if _DEFINITION_RE.search(body):
-        score *= 0.6
+        score *= DEFINITION_FACTOR
     if _EXAMPLE_RE.search(text):
         score *= 0.6  # "比如，一家…": an illustration, not the point itself
     if _PROGRAMME_RE.search(text):
