@@ -98,6 +98,8 @@ MAX_ADOPTED_FIRST = 2
 WEAK_SHARE = 0.25
 # "X是…的关键一年": background, not a decision; worth this share of its score.
 DEFINITION_FACTOR = 0.6
+# What a point with a headline figure of a new measure gains in the choice (top score: 1).
+NEW_FIGURE_BONUS = 0.12
 # An agenda item's score: below every directive's, so it only fills a free place.
 AGENDA_SCORE = 0.1
 # Two bullets sharing more than this share of character bigrams say the same thing.
@@ -262,16 +264,27 @@ def _select(pool: list[Candidate], chosen: list[Candidate], limit: int, lam: flo
         return len(ga & gb) / min(len(ga), len(gb)) if ga and gb else 0.0
 
     redundancy = {id(c): max((sim(c, o) for o in chosen), default=0.0) for c in pool}
+    # A headline figure of a measure no chosen point carries yet (45个 beside 3000亿元) is
+    # news the slide does not have: it counts for a little more.
+    measures = {id(c): _headline_measures(c[2]) for c in (*pool, *chosen)}
+    shown = set().union(*(measures[id(c)] for c in chosen))
     pool = list(pool)
     while pool and len(chosen) < limit:
-        best = max(pool, key=lambda c: lam * c[0] - (1 - lam) * redundancy[id(c)])
+        best = max(pool, key=lambda c: lam * (c[0] + NEW_FIGURE_BONUS * bool(measures[id(c)] - shown))
+                   - (1 - lam) * redundancy[id(c)])
         pool.remove(best)
         if redundancy[id(best)] > DUPLICATE_SIMILARITY:
             continue
         chosen.append(best)
+        shown |= measures[id(best)]
         for c in pool:
             redundancy[id(c)] = max(redundancy[id(c)], sim(c, best))
     return chosen
+
+
+def _headline_measures(text: str) -> set[str]:
+    """Units of the headline figures in a text (亿元, %, 个 from ten up)."""
+    return {m["unit"] for m in FIGURE_RE.finditer(text) if figure_weight(m.group(0)) >= 1.6}
 
 
 def _worth_keeping(clause: str) -> bool:

@@ -22,6 +22,7 @@ _BRACKETED_NAMES_RE = re.compile(r"^\s*[（(](?:[\u4e00-\u9fff]{2,4}[\s、]*){1,
 @dataclass(frozen=True)
 class _Cues:
     roster_share: float
+    roster_signs: tuple[str, ...]
     roster_re: re.Pattern[str]
     headcount: tuple[str, ...]
     ceremony: tuple[str, ...]
@@ -45,8 +46,9 @@ def cues() -> _Cues:
     words = _alternatives(data["roster_words"])
     # A title, a name after a title or in a list of names, or a roster's own words.
     roster = re.compile(rf"{role}|(?<=[、，,])[{HAN}]{{2,3}}(?=[、，,]|$)|{words}|{rules().role_name.pattern}")
-    return _Cues(float(data["roster_share"]), roster, tuple(data["headcount"]), tuple(data["ceremony"]),
-                 tuple(data["credit"]), tuple(data["dependent_openers"]), tuple(data["dependent_endings"]))
+    return _Cues(float(data["roster_share"]), tuple(data["roster_signs"]), roster, tuple(data["headcount"]),
+                 tuple(data["ceremony"]), tuple(data["credit"]), tuple(data["dependent_openers"]),
+                 tuple(data["dependent_endings"]))
 
 
 def roster_share(text: str) -> float:
@@ -67,7 +69,7 @@ def is_noise(text: str) -> str | None:
         return "ceremony"
     if (any(word in text for word in c.credit) and len(text) <= 60) or _BRACKETED_NAMES_RE.match(text):
         return "credit"
-    if roster_share(text) >= c.roster_share:
+    if any(sign in text for sign in c.roster_signs) and roster_share(text) >= c.roster_share:
         return "roster"
     return None
 
