@@ -19,6 +19,10 @@ from .model import CleanDocument, Paragraph, Report
 
 # An unlabelled section with less body text than this is a teaser, not an article part.
 MIN_CONTINUATION_CHARS = 150
+# "1月22日，…": an entry of a chronicle (一周大事记) where several paragraphs open so.
+_DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[，,]")
+# Paragraphs opening with a date from which a page reads as a chronicle of entries.
+MIN_DATED_ENTRIES = 2
 
 
 def split_sections(paragraphs: list[Paragraph], starts: set[int]) -> list[list[Paragraph]]:
@@ -58,9 +62,13 @@ def segment_document(
 ) -> list[Report]:
     """Split one cleaned file into reports, each naming its meeting where it can."""
     paragraphs = [Paragraph(text, i, is_heading_like(text)) for i, text in enumerate(doc.paragraphs)]
+    # A chronicle (大事记): each dated entry is an article of its own, of any kind of meeting.
+    entries = {p.index for p in paragraphs if not p.is_heading and _DATED_ENTRY_RE.match(p.text)}
+    if len(entries) < MIN_DATED_ENTRIES:
+        entries = set()
     reports: list[Report] = []
     dropped = 0
-    for section in split_sections(paragraphs, set(doc.report_starts)):
+    for section in split_sections(paragraphs, set(doc.report_starts) | entries):
         # A title printed after its article (newspaper layout) names the article's meeting.
         while reports and section and section[0].is_heading and reports[-1].meeting_mention and (
             reports[-1].meeting_mention in {m.name for m in find_meetings(section[0].text)}
@@ -70,7 +78,7 @@ def segment_document(
             continue
         # A meeting of another kind opens a page's first article; later on, "召开专题会"
         # is more often a passage of that article than an article of its own.
-        lead = lead_meeting(section, other_kinds=not reports)
+        lead = lead_meeting(section, other_kinds=not reports or section[0].index in entries)
         mention = lead.name if lead else None
         body_chars = sum(len(p.text) for p in section if not p.is_heading)
         if mention is None and reports:

@@ -136,3 +136,15 @@ def test_a_point_never_stops_on_a_clause_that_waits_for_its_main_clause() -> Non
     opened = "大会同意王建民代表十五届委员会所作的《凝心聚力、创新实干，奋力开创新局面》报告。"
     bullet = compress(opened, 30, {})
     assert bullet is None or bullet.count("《") == bullet.count("》")
+
+
+@pytest.mark.parametrize(("text", "roster"), [
+    ("旗政协资源环境和经济委员会、提案管理委员会负责人", True),
+    ("区政府各部门、单位负责人", True),
+    ("明确临时党委和临时党支部的负责人", False),
+    ("压实各级党组织书记和主要负责人", False),
+])
+def test_a_list_of_bodies_and_their_heads_is_a_roster(text: str, roster: bool) -> None:
+    from briefing.summarizers.noise import is_noise
+
+    assert (is_noise(text) == "roster") is roster

@@ -23,6 +23,8 @@ _BRACKETED_NAMES_RE = re.compile(r"^\s*[（(](?:[\u4e00-\u9fff]{2,4}[\s、]*){1,
 class _Cues:
     roster_share: float
     roster_signs: tuple[str, ...]
+    attendee_endings: tuple[str, ...]
+    body_endings: tuple[str, ...]
     roster_re: re.Pattern[str]
     headcount: tuple[str, ...]
     ceremony: tuple[str, ...]
@@ -46,7 +48,9 @@ def cues() -> _Cues:
     words = _alternatives(data["roster_words"])
     # A title, a name after a title or in a list of names, or a roster's own words.
     roster = re.compile(rf"{role}|(?<=[、，,])[{HAN}]{{2,3}}(?=[、，,]|$)|{words}|{rules().role_name.pattern}")
-    return _Cues(float(data["roster_share"]), tuple(data["roster_signs"]), roster, tuple(data["headcount"]),
+    return _Cues(float(data["roster_share"]), tuple(data["roster_signs"]), tuple(data["attendee_endings"]),
+                 tuple(data["body_endings"]), roster,
+                 tuple(data["headcount"]),
                  tuple(data["ceremony"]), tuple(data["credit"]), tuple(data["dependent_openers"]),
                  tuple(data["dependent_endings"]))
 
@@ -70,6 +74,8 @@ def is_noise(text: str) -> str | None:
     if (any(word in text for word in c.credit) and len(text) <= 60) or _BRACKETED_NAMES_RE.match(text):
         return "credit"
     if any(sign in text for sign in c.roster_signs) and roster_share(text) >= c.roster_share:
+        return "roster"
+    if _is_attendee_list(text.rstrip("。，；、 ")):
         return "roster"
     return None
 
@@ -95,3 +101,14 @@ def point_fault(text: str) -> str | None:
     if text.count("《") > text.count("》"):
         return "open title"
     return None
+
+
+
+def _is_attendee_list(text: str) -> bool:
+    """"…经济委员会、提案管理委员会负责人": bodies, then who of them attended."""
+    c = cues()
+    ending = next((e for e in c.attendee_endings if text.endswith(e)), None)
+    if ending is None:
+        return False
+    pieces = [p for p in re.split(r"[、，,]", text[:-len(ending)]) if p]
+    return bool(pieces) and all(p.endswith(c.body_endings) for p in pieces)
