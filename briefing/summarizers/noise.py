@@ -32,6 +32,29 @@ class _Cues:
     dependent_openers: tuple[str, ...]
     dependent_endings: tuple[str, ...]
 
+    # Each word list as one pattern: a sentence is searched once per list (every unit of every
+    # meeting is checked).
+    @property
+    def headcount_re(self) -> re.Pattern[str]:
+        return _any_of(self.headcount)
+
+    @property
+    def ceremony_re(self) -> re.Pattern[str]:
+        return _any_of(self.ceremony)
+
+    @property
+    def credit_re(self) -> re.Pattern[str]:
+        return _any_of(self.credit)
+
+    @property
+    def roster_sign_re(self) -> re.Pattern[str]:
+        return _any_of(self.roster_signs)
+
+
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
 
 @cache
 def cues() -> _Cues:
@@ -67,15 +90,15 @@ def roster_share(text: str) -> float:
 def is_noise(text: str) -> str | None:
     """Why a sentence is no key point ("roster", "headcount", "ceremony", "credit"), or None."""
     c = cues()
-    if any(word in text for word in c.headcount) and _COUNT_OF_PEOPLE_RE.search(text):
+    if c.headcount_re.search(text) and _COUNT_OF_PEOPLE_RE.search(text):
         return "headcount"
-    if any(word in text for word in c.ceremony):
+    if c.ceremony_re.search(text):
         return "ceremony"
-    if (any(word in text for word in c.credit) and len(text) <= 60) or _BRACKETED_NAMES_RE.match(text):
+    if (len(text) <= 60 and c.credit_re.search(text)) or _BRACKETED_NAMES_RE.match(text):
         return "credit"
-    if any(sign in text for sign in c.roster_signs) and roster_share(text) >= c.roster_share:
+    if c.roster_sign_re.search(text) and roster_share(text) >= c.roster_share:
         return "roster"
-    if _is_attendee_list(text.rstrip("。，；、 ")):
+    if text.rstrip("。，；、 ").endswith(c.attendee_endings) and _is_attendee_list(text.rstrip("。，；、 ")):
         return "roster"
     return None
 
