@@ -386,7 +386,8 @@ def summarize_meeting(
         # the places its directives leave free.
         items = [(AGENDA_SCORE, unit, bullet) for unit, bullet in agenda_units(units, settings.max_chars_per_point)]
         chosen = _select(items, chosen, wanted, settings.mmr_lambda)
-    chosen.sort(key=lambda item: item[1].position)
+    # Reading order; items taken from one sentence (its agenda) in the order it gives them.
+    chosen.sort(key=lambda item: (item[1].position, max(item[1].source.sentence.find(item[2][:6]), 0)))
     points = []
     previous_topic = None
     for score, unit, bullet in chosen:
