@@ -34,11 +34,15 @@ def group_by_district(meetings: list[Meeting]) -> dict[str, list[Meeting]]:
 
 def headline_figures(meetings: list[Meeting], limit: int = 2) -> list[KeyFigure]:
     """The first figures a reader would quote: amounts and sizeable counts, one per unit."""
+    from .summarizers.noise import is_noise
+
     picked: list[KeyFigure] = []
     units: set[str] = set()
     for meeting in meetings:
         for fig in meeting.figures:
             if fig.unit.endswith("%") or fig.unit in units:
+                continue
+            if is_noise(fig.source.sentence):  # "应到代表206名": a headcount, not a result
                 continue
             if not fig.unit.endswith(_AMOUNT_UNITS) and fig.number < _MIN_HEADLINE_COUNT:
                 continue

@@ -187,3 +187,19 @@ def test_one_district_has_its_summary_instead_of_a_comparison(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     titles = [slide_title(s) for s in Presentation(str(deck)).slides]
     assert titles.count("要情概览") == 1 and titles.index("要情概览") == len(titles) - 2, titles
+
+
+def test_a_headcount_is_no_key_figure() -> None:
+    from pathlib import Path
+
+    from briefing.comparer import headline_figures
+    from briefing.model import KeyFigure, Meeting, MeetingDate, MeetingKind, SourceSentence
+
+    def figure(value: str, number: float, unit: str, sentence: str) -> KeyFigure:
+        return KeyFigure(value, number, unit, "", SourceSentence(Path("p.txt"), 0, sentence))
+
+    meeting = Meeting("宜秀区", MeetingKind.PARTY_CONGRESS, "区第四次党代会", MeetingDate(), [], figures=[
+        figure("206名", 206, "名", "大会应到代表206名，实到代表206名，符合法定人数。"),
+        figure("45个", 45, "个", "完成45个市、区两级民生实事项目。"),
+    ])
+    assert [f.value for f in headline_figures([meeting])] == ["45个"]
