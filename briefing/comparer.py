@@ -71,10 +71,15 @@ def theme_shares(hits: Counter[str], order: list[str]) -> list[tuple[str, float]
 
 
 def district_keywords(meetings: list[Meeting], limit: int = 6) -> list[str]:
+    """The district's heaviest keywords, where no term sets it apart; officialese any
+    report may use (data/generic_terms.txt) is left out here too."""
+    from .distinctive import generic_terms
+
     weights: Counter[str] = Counter()
     for m in meetings:
         for word, weight in m.keywords:
-            weights[word] += weight
+            if word not in generic_terms():
+                weights[word] += weight
     return [w for w, _ in weights.most_common(limit)]
 
 
