@@ -167,20 +167,11 @@ def main() -> None:
         if meeting is None:
             raise SystemExit(f"no seed meeting {ref['district']} {ref['meeting']}")
         ours = [p.text for p in meeting.points]
-        scores["keyword-heading (ours)"].add(ours, ref["points"])
-        if args.show:
-            print(f"== {ref['district']} {ref['meeting']}\n  ours: " + "\n        ".join(ours))
-        for other in others:
-            picked = [p.text for p in other.summarize(meeting, len(ours))]
-            scores[other.name].add(picked, ref["points"])
-            if args.show:
-                print(f"  {other.name}: " + "\n        ".join(picked))
+        score_meeting(scores, others, meeting, ours, ref["points"],
+                      f"{ref['district']} {ref['meeting']}" if args.show else None)
 
     print(f"{len(references)} meetings, reference points from {args.references.name}")
-    print(f"{'summarizer':<24} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'figures':>9} {'noise':>6} {'chars/pt':>9}")
-    for name, s in scores.items():
-        print(f"{name:<24} {s.mean(s.rouge1):6.3f} {s.mean(s.rouge2):6.3f} {s.mean(s.rougel):6.3f} "
-              f"{s.figures_found:>4}/{s.figures_wanted:<4} {s.noise:>6} {s.chars / max(s.points, 1):9.1f}")
+    print_table(scores)
     ours = scores["keyword-heading (ours)"]
     # The seeds' bar was set against LEAD-k and TextRank4ZH; SnowNLP, added since, is shown apart.
     best = max((s.mean(s.rougel) for n, s in scores.items() if n in ("LEAD-k", "TextRank4ZH")), default=0.0)
@@ -196,6 +187,26 @@ def main() -> None:
     print()
     real_page_scores(others, args.show)
     real_page_faults()
+
+
+def score_meeting(scores: dict[str, Score], others: list, meeting: Meeting | None, ours: list[str],  # type: ignore[type-arg]
+                  reference: list[str], shown_as: str | None = None) -> None:
+    """Our points and each baseline's (as many as ours) against one meeting's references."""
+    scores["keyword-heading (ours)"].add(ours, reference)
+    if shown_as:
+        print(f"== {shown_as}\n  ours: " + "\n        ".join(ours))
+    for other in others:
+        picked = [p.text for p in other.summarize(meeting, max(len(ours), 1))] if meeting else []
+        scores[other.name].add(picked, reference)
+        if shown_as:
+            print(f"  {other.name}: " + "\n        ".join(picked))
+
+
+def print_table(scores: dict[str, Score]) -> None:
+    print(f"{'summarizer':<24} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'figures':>9} {'noise':>6} {'chars/pt':>9}")
+    for name, s in scores.items():
+        print(f"{name:<24} {s.mean(s.rouge1):6.3f} {s.mean(s.rouge2):6.3f} {s.mean(s.rougel):6.3f} "
+              f"{s.figures_found:>4}/{s.figures_wanted:<4} {s.noise:>6} {s.chars / max(s.points, 1):9.1f}")
 
 
 def real_page_scores(others: list, show: bool = False) -> None:  # type: ignore[type-arg]
@@ -221,19 +232,10 @@ def real_page_scores(others: list, show: bool = False) -> None:  # type: ignore[
             n_meetings += 1
             meeting = _counterpart(want["name"], found, i)
             ours = [p.text for p in meeting.points] if meeting else []
-            scores["keyword-heading (ours)"].add(ours, want["points"])
-            if show:
-                print(f"== {page.name} {want['name']}\n  ours: " + "\n        ".join(ours))
-            for other in others:
-                picked = [p.text for p in other.summarize(meeting, max(len(ours), 1))] if meeting else []
-                scores[other.name].add(picked, want["points"])
-                if show:
-                    print(f"  {other.name}: " + "\n        ".join(picked))
+            score_meeting(scores, others, meeting, ours, want["points"],
+                          f"{page.name} {want['name']}" if show else None)
     print(f"{n_meetings} meetings of real pages (tests/corpus), reference points from their gold files")
-    print(f"{'summarizer':<24} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'figures':>9} {'noise':>6} {'chars/pt':>9}")
-    for name, s in scores.items():
-        print(f"{name:<24} {s.mean(s.rouge1):6.3f} {s.mean(s.rouge2):6.3f} {s.mean(s.rougel):6.3f} "
-              f"{s.figures_found:>4}/{s.figures_wanted:<4} {s.noise:>6} {s.chars / max(s.points, 1):9.1f}")
+    print_table(scores)
     ours = scores["keyword-heading (ours)"].mean(scores["keyword-heading (ours)"].rougel)
     lead = scores["LEAD-k"].mean(scores["LEAD-k"].rougel)
     best = max(s.mean(s.rougel) for n, s in scores.items() if n != "keyword-heading (ours)")

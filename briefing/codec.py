@@ -22,10 +22,12 @@ class DecodeError(ValueError):
     """A stored value that is not what the model declares."""
 
 
-def encode(value: Any) -> Any:
-    """Dataclasses, enums, paths and arrays as JSON values (no derived fields added)."""
+def encode(value: Any, derived: Callable[[Any], dict[str, Any]] | None = None) -> Any:
+    """Dataclasses, enums, paths and arrays as JSON values. ``derived(obj)`` may add fields
+    a reader wants beside a dataclass's own (a date's label); stored results take none."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out = {f.name: encode(getattr(value, f.name), derived) for f in dataclasses.fields(value)}
+        return out | derived(value) if derived else out
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Path):
@@ -33,11 +35,11 @@ def encode(value: Any) -> Any:
     if isinstance(value, array):
         return value.tolist()
     if isinstance(value, dict):
-        return {str(k): encode(v) for k, v in value.items()}
+        return {str(k): encode(v, derived) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [encode(v) for v in value]
+        return [encode(v, derived) for v in value]
     if isinstance(value, set | frozenset):
-        return sorted(encode(v) for v in value)
+        return sorted(encode(v, derived) for v in value)
     return value
 
 

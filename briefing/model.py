@@ -300,20 +300,7 @@ class Briefing:
 
 
 def to_jsonable(value: Any) -> Any:
-    """Dataclasses, enums and paths as plain JSON values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, MeetingDate):
-            out["label"] = value.label
-        return out
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, array):
-        return value.tolist()
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_jsonable(v) for v in value]
-    return value
+    """Dataclasses, enums and paths as plain JSON values; a date also carries its label."""
+    from .codec import encode
+
+    return encode(value, lambda obj: {"label": obj.label} if isinstance(obj, MeetingDate) else {})
