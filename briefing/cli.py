@@ -92,6 +92,13 @@ _KIND = click.option("--kind", multiple=True, metavar="KIND",
                      help="Only this kind of meeting (全会, 常委会会议, 政府常务会议…); repeat for more.")
 
 
+def _run_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """What build and summarize share: which meetings (newest N, period, districts, kinds) and the cache."""
+    for option in reversed((_LATEST, _SINCE, _UNTIL, _DISTRICT, _KIND, _NO_CACHE)):
+        command = option(command)
+    return command
+
+
 def _selection(latest: int | None, since: str | None, until: str | None, districts: tuple[str, ...],
                kinds: tuple[str, ...]) -> Selection:
     """The options of a run, checked before any report is read."""
@@ -221,12 +228,7 @@ def _count(n: int, noun: str) -> str:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("briefing.pptx"),
               show_default=True, help="The deck to write (replaced atomically if it exists).")
 @_TEMPLATE
-@_LATEST
-@_SINCE
-@_UNTIL
-@_DISTRICT
-@_KIND
-@_NO_CACHE
+@_run_options
 @click.option("--pdf", "with_pdf", is_flag=True, help="Also write the deck as a PDF beside it (needs LibreOffice).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no warnings; errors only.")
 @reports_errors
@@ -267,12 +269,7 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
               show_default=True, help="Output format (yaml: the brief to correct and build again).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write to this file instead of standard output.")
-@_LATEST
-@_SINCE
-@_UNTIL
-@_DISTRICT
-@_KIND
-@_NO_CACHE
+@_run_options
 @click.option("-q", "--quiet", is_flag=True, help="No warnings; errors only.")
 @reports_errors
 def summarize(inputs: tuple[str, ...], template: Path | None, fmt: str, output: Path | None, latest: int | None,
