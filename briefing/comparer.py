@@ -53,14 +53,6 @@ def headline_figures(meetings: list[Meeting], limit: int = 2) -> list[KeyFigure]
     return picked
 
 
-def theme_emphasis(text: str, taxonomy: dict[str, list[str]]) -> list[tuple[str, float]]:
-    """Share of theme-term occurrences per theme, strongest first; empty themes left out."""
-    from .distinctive import theme_hits
-
-    themes = tuple((theme, tuple(terms)) for theme, terms in taxonomy.items())
-    return theme_shares(Counter(theme_hits(text, themes)), list(taxonomy))
-
-
 def theme_shares(hits: Counter[str], order: list[str]) -> list[tuple[str, float]]:
     """Each theme's share of the hits, strongest first (ties in the taxonomy's order)."""
     hits = Counter({theme: hits.get(theme, 0) for theme in order})

@@ -72,20 +72,11 @@ class _Countable:
         self._name_re = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
 
     def __call__(self, word: str, tag: str | None) -> bool:
-        return self._judge(word, tag)
-
-    def _judge(self, word: str, tag: str | None) -> bool:
         if not _HAN_WORD_RE.match(word) or word in self._stop or tag in _NOT_COUNTED_TAGS:
             return False
         if not self._shown(word, tag, self._theme_terms):
             return False
         return not (word in self._names_blob or (self._name_re is not None and self._name_re.search(word)))
-
-
-def countable(word: str, tag: str | None, stop: frozenset[str], names: frozenset[str],
-              theme_terms: frozenset[str]) -> bool:
-    """A word that can say what a district is about: Chinese, no formula, no name, a subject."""
-    return _Countable(stop, names, theme_terms)(word, tag)
 
 
 @cache

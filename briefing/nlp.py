@@ -29,7 +29,8 @@ from typing import Protocol
 
 from .cache import cache_dir
 
-# Words the caller adds (quoted programme names) are as likely as a common word.
+# A word added to a segmenter is as likely as a common word. (briefing itself adds none: it
+# keeps a text's quoted names whole in cut(); tests add the same words to both segmenters.)
 ADDED_WORD_FREQ = 2000
 
 
@@ -94,10 +95,6 @@ def segmenter() -> Segmenter:
         except ImportError:
             pass
     return _JiebaSegmenter()
-
-
-def add_word(word: str) -> None:
-    segmenter().add_word(word)
 
 
 def cut(text: str, whole: frozenset[str] = frozenset()) -> list[str]:
