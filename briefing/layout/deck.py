@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
@@ -29,6 +29,8 @@ from ..model import Briefing
 from ..template import Template
 from .district import CONTINUED
 from .files import _number_parts_quickly, open_base, save_atomically
+from .parts import PartFactory
+from .shapes import forget_slides, rectangle_element
 from .summary import count_label
 from .tables import TableStyle, add_table, clamp_row, column_widths, paginate_rows, row_height
 from .text import (
@@ -38,10 +40,11 @@ from .text import (
     add_text_box,
     fill_text_frame,
     fit_size,
-    style_run,
+    plain_paragraph,
 )
 
 PT_PER_INCH = 72.0
+TITLE_PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 @dataclass
@@ -101,6 +104,8 @@ class DeckWriter:
         h_pt = self.prs.slide_height / Emu(Pt(1))
         self.geo = Geometry(w_pt, h_pt, float(template["page.margins"]) * PT_PER_INCH)
         self.layout = self._title_layout()
+        self.parts = PartFactory(self.prs, self.layout, self._prepare_slide)
+        self._titles: dict[int, object] = {}  # slide part's id → its title placeholder (p:sp)
         # (slide, source line) for the footer pass once the slide count is known.
         self.content_slides: list[tuple[object, str | None]] = []
 
@@ -155,8 +160,8 @@ class DeckWriter:
             return min(titled, key=lambda lay: len(lay.placeholders))
         return min(layouts, key=lambda lay: len(lay.placeholders))
 
-    def new_slide(self, source_line: str | None = None, content: bool = True):  # type: ignore[no-untyped-def]
-        slide = self.prs.slides.add_slide(self.layout)
+    def _prepare_slide(self, slide) -> None:  # type: ignore[no-untyped-def]
+        """What every slide starts with: the layout's title placeholder alone, the background."""
         title = _title_placeholder(slide.placeholders)
         for ph in list(slide.placeholders):
             if ph is not title:
@@ -165,6 +170,12 @@ class DeckWriter:
             bg = slide.background.fill
             bg.solid()
             bg.fore_color.rgb = RGBColor.from_string(self.t.color("background"))
+
+    def new_slide(self, source_line: str | None = None, content: bool = True):  # type: ignore[no-untyped-def]
+        slide = self.parts.new_slide()
+        self._titles[id(slide.part)] = next(
+            (sp for sp in slide.shapes._spTree.iterfind(qn("p:sp"))
+             if (ph := sp.find(TITLE_PH_PATH)) is not None and ph.get("type") in ("title", "ctrTitle")), None)
         if content:
             self.content_slides.append((slide, source_line))
         return slide
@@ -175,18 +186,18 @@ class DeckWriter:
 
         Where the layout has none, a text box is made a title placeholder, so every slide
         still has a title that PowerPoint and accessibility tools recognise."""
-        shape = _title_placeholder(slide.placeholders)
-        if shape is None:
-            shape = add_text_box(slide, left, top, width, height, paras, self.heading_fonts, size, color, anchor,
-                                 name="Title")
-            sp = shape._element
-            sp.nvSpPr.cNvSpPr.attrib.pop("txBox", None)
-            etree.SubElement(sp.nvSpPr.find(qn("p:nvPr")), qn("p:ph"), type="title")
+        sp = self._titles.get(id(slide.part))
+        if sp is None:
+            sp = add_text_box(slide, left, top, width, height, paras, self.heading_fonts, size, color, anchor,
+                              name="Title")
+            nv_sp_pr = sp[0]
+            nv_sp_pr[1].attrib.pop("txBox", None)
+            etree.SubElement(nv_sp_pr[2], qn("p:ph"), type="title")
             return
+        shape = slide.shapes._shape_factory(sp)
         shape.left, shape.top, shape.width, shape.height = Pt(left), Pt(top), Pt(width), Pt(height)
         shape.name = "Title"
         # Above the bars and bands drawn so far, as the text box it replaces was.
-        sp = shape._element
         sp_tree = sp.getparent()
         sp_tree.remove(sp)
         ext = sp_tree.find(qn("p:extLst"))
@@ -204,19 +215,17 @@ class DeckWriter:
         fill_text_frame(shape.text_frame, paras, self.heading_fonts, size, color, anchor)
 
     def rect(self, slide, left: float, top: float, width: float, height: float, color: str):  # type: ignore[no-untyped-def]
-        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(left), Pt(top), Pt(width), Pt(height))
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(color)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
-        return shape
+        return rectangle_element(slide, left, top, width, height, color)
 
     def notes(self, slide, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
-        frame = slide.notes_slide.notes_text_frame
-        frame.text = "\n".join(lines)
-        for paragraph in frame.paragraphs:
-            for run in paragraph.runs:
-                style_run(run, self.fonts, 12)
+        tx_body = self.parts.notes_body(slide)
+        if tx_body is None:
+            return
+        for line in "\n".join(lines).split("\n"):
+            if line:
+                tx_body.append(plain_paragraph(line, self.fonts, 12))
+            else:
+                etree.SubElement(tx_body, qn("a:p"))
 
     def slide_title(self, slide, title: str, tag: str | None = None) -> None:  # type: ignore[no-untyped-def]
         """The title area: an accent bar beside the title, or the title on a coloured band."""
@@ -334,19 +343,21 @@ class DeckWriter:
         g, t = self.geo, self.t
         total = len(self.prs.slides)
         numbers = {id(s): i + 1 for i, s in enumerate(self.prs.slides)}
+        muted = t.color("muted")
+        footer = [Para(self.s(t["deck.footer"] or t["deck.title"]))]
+        shown: dict[str, str] = {}  # a district's slides share one source line
         for slide, source_line in self.content_slides:
-            muted = t.color("muted")
             self.rect(slide, g.margin, g.footer_top - 2, g.content_width, 0.75, t.color("table_stripe"))
-            footer = [Para(self.s(t["deck.footer"] or t["deck.title"]))]
             add_text_box(slide, g.margin, g.footer_top, g.content_width * 0.7, 16, footer, self.fonts, 9,
                          muted, name="Footer")
             number = [Para(f"{numbers[id(slide)]} / {total}", align=PP_ALIGN.RIGHT)]
             add_text_box(slide, g.width - g.margin - 80, g.footer_top, 80, 16, number, self.fonts, 9, muted,
                          name="Slide Number")
             if source_line:
-                text = self._one_line(source_line, g.content_width, 8)
-                add_text_box(slide, g.margin, g.source_top, g.content_width, 20, [Para(text)], self.fonts,
-                             8, muted, name="Source")
+                if source_line not in shown:
+                    shown[source_line] = self._one_line(source_line, g.content_width, 8)
+                add_text_box(slide, g.margin, g.source_top, g.content_width, 20, [Para(shown[source_line])],
+                             self.fonts, 8, muted, name="Source")
 
     def _one_line(self, text: str, width: float, size: float) -> str:
         """``text`` cut with an ellipsis to one line of ``width`` points (all files stay in the notes)."""
@@ -390,6 +401,9 @@ def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]
 def write_deck(briefing: Briefing, template: Template, out: Path) -> int:
     """Build and save the deck; returns its number of slides."""
     writer = DeckWriter(briefing, template)
-    writer.build()
-    writer.write(out)
+    try:
+        writer.build()
+        writer.write(out)
+    finally:
+        forget_slides()
     return len(writer.prs.slides)

@@ -7,14 +7,36 @@ slides when its rows would not fit.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
-from pptx.dml.color import RGBColor
+from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
-from .text import LINE_SPACING, Fonts, Para, fill_text_frame
+from .shapes import (
+    A_BODY_PR,
+    A_LN_B,
+    A_LN_L,
+    A_LN_R,
+    A_LN_T,
+    A_LST_STYLE,
+    A_NO_FILL,
+    A_SOLID_FILL,
+    A_SRGB_CLR,
+    A_TC,
+    A_TC_PR,
+    A_TR,
+    table_element,
+)
+from .text import A_R_PR, LINE_SPACING, Fonts, Para, fill_tx_body
+
+P_TX_BODY_A = qn("a:txBody")  # a table cell's text body is DrawingML's, not a shape's
+A_HLINK_CLICK = qn("a:hlinkClick")
+R_ID = qn("r:id")
 
 CELL_MARGIN_PT = 4.0
 SAFETY_EM = 0.95  # a little room, so a line measured to fit does fit when rendered
@@ -103,26 +125,31 @@ def paginate_rows(heights: list[float], header: float, available: float) -> list
     return pages
 
 
-def _cell_fill(cell, color: str | None) -> None:  # type: ignore[no-untyped-def]
-    if color is None:
-        cell.fill.background()
+def _cell(tr, text: str, fonts: Fonts, size: float, color: str, fill: str | None, border: str,  # type: ignore[no-untyped-def]
+          bold: bool, align: PP_ALIGN | None):
+    """One ``a:tc``: measured paragraphs, fixed margins, its fill and four borders."""
+    tc = etree.SubElement(tr, A_TC)
+    tx_body = etree.SubElement(tc, P_TX_BODY_A)
+    etree.SubElement(tx_body, A_BODY_PR)
+    etree.SubElement(tx_body, A_LST_STYLE)
+    paras = [Para(line, bold=bold, align=align) for line in (text.split("\n") if text else [""])]
+    fill_tx_body(tx_body, paras, fonts, size, color, MSO_ANCHOR.TOP)
+    tc.append(copy.deepcopy(_cell_properties(fill, border)))
+    return tc
+
+
+@lru_cache(maxsize=256)
+def _cell_properties(fill: str | None, border: str):  # type: ignore[no-untyped-def]
+    margin = str(int(Pt(CELL_MARGIN_PT)))
+    tc_pr = etree.Element(A_TC_PR, marL=margin, marR=margin, marT=margin, marB=margin)
+    for edge in (A_LN_L, A_LN_R, A_LN_T, A_LN_B):
+        ln = etree.SubElement(tc_pr, edge, w=str(int(Pt(0.75))), cap="flat", cmpd="sng", algn="ctr")
+        etree.SubElement(etree.SubElement(ln, A_SOLID_FILL), A_SRGB_CLR, val=border)
+    if fill is None:
+        etree.SubElement(tc_pr, A_NO_FILL)
     else:
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = RGBColor.from_string(color)
-
-
-def _cell_borders(cell, color: str) -> None:  # type: ignore[no-untyped-def]
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for edge in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
-        for old in tc_pr.findall(qn(edge)):
-            tc_pr.remove(old)
-    from lxml import etree
-
-    for i, edge in enumerate(("a:lnL", "a:lnR", "a:lnT", "a:lnB")):
-        ln = etree.Element(qn(edge), w=str(int(Pt(0.75))), cap="flat", cmpd="sng", algn="ctr")
-        fill = etree.SubElement(ln, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:srgbClr")).set("val", color)
-        tc_pr.insert(i, ln)
+        etree.SubElement(etree.SubElement(tc_pr, A_SOLID_FILL), A_SRGB_CLR, val=fill)
+    return tc_pr
 
 
 def add_table(slide, left: float, top: float, widths: list[float], header: list[str],  # type: ignore[no-untyped-def]
@@ -130,29 +157,15 @@ def add_table(slide, left: float, top: float, widths: list[float], header: list[
               fonts: Fonts, size: float, style: TableStyle,
               fills: list[list[str | None]] | None = None, text_colors: list[list[str | None]] | None = None,
               centered_from: int | None = None, links: list[list[str | None]] | None = None):
-    """Place a table with measured row heights; returns the graphic frame.
+    """Place a table with measured row heights; returns the graphic frame's element.
 
     ``links`` (body rows only) makes a cell's text a hyperlink to that address.
 
     ``fills`` and ``text_colors`` (body rows only) colour single cells, as a heat map does.
     """
-    total_height = header_height + sum(heights)
-    frame = slide.shapes.add_table(
-        len(rows) + 1, len(widths), Pt(left), Pt(top), Pt(sum(widths)), Pt(total_height)
-    )
-    table = frame.table
-    tbl_pr = table._tbl.tblPr
-    tbl_pr.set("firstRow", "1")
-    tbl_pr.set("bandRow", "0")
-    for c, w in enumerate(widths):
-        table.columns[c].width = Emu(int(Pt(w)))
-    for r, h in enumerate([header_height, *heights]):
-        table.rows[r].height = Emu(int(Pt(h)))
-    for r, values in enumerate([header, *rows]):
+    frame, tbl = table_element(slide, left, top, widths, [header_height, *heights])
+    for r, (tr, values) in enumerate(zip(tbl.iterfind(A_TR), [header, *rows], strict=True)):
         for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            margin = Emu(int(Pt(CELL_MARGIN_PT)))
-            cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = margin
             is_header = r == 0
             color = style.header_text if is_header else style.text
             fill = style.header_fill if is_header else (style.stripe if r % 2 == 0 else None)
@@ -160,15 +173,11 @@ def add_table(slide, left: float, top: float, widths: list[float], header: list[
                 fill = fills[r - 1][c]
             if not is_header and text_colors is not None and text_colors[r - 1][c] is not None:
                 color = text_colors[r - 1][c] or color
-            _cell_fill(cell, fill)
-            _cell_borders(cell, style.border)
             align = PP_ALIGN.CENTER if centered_from is not None and c >= centered_from else None
-            paras = [Para(line, bold=is_bold(is_header, c), align=align)
-                     for line in (value.split("\n") if value else [""])]
-            fill_text_frame(cell.text_frame, paras, fonts, size, color, MSO_ANCHOR.TOP)
+            tc = _cell(tr, value, fonts, size, color, fill, style.border, is_bold(is_header, c), align)
             link = links[r - 1][c] if links is not None and not is_header else None
             if link:
-                for paragraph in cell.text_frame.paragraphs:
-                    for run in paragraph.runs:
-                        run.hyperlink.address = link
+                r_id = slide.part.relate_to(link, RT.HYPERLINK, is_external=True)
+                for r_pr in tc.iter(A_R_PR):
+                    etree.SubElement(r_pr, A_HLINK_CLICK).set(R_ID, r_id)
     return frame

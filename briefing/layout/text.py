@@ -6,6 +6,7 @@ characters), and sizes every text box from the measurer, never from autofit.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -15,6 +16,14 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .measure import TextMeasurer, measurer_for
+from .shapes import text_box_element
+
+A_P, A_BODY_PR, A_NO_AUTOFIT, A_R, A_T, A_R_PR, A_P_PR = (
+    qn(t) for t in ("a:p", "a:bodyPr", "a:noAutofit", "a:r", "a:t", "a:rPr", "a:pPr"))
+A_SOLID_FILL, A_SRGB_CLR, A_LATIN, A_EA, A_CS, A_SPC_PTS = (
+    qn(t) for t in ("a:solidFill", "a:srgbClr", "a:latin", "a:ea", "a:cs", "a:spcPts"))
+A_LN_SPC, A_SPC_BEF, A_SPC_AFT, A_BU_CLR, A_BU_FONT, A_BU_CHAR, A_BU_NONE = (
+    qn(t) for t in ("a:lnSpc", "a:spcBef", "a:spcAft", "a:buClr", "a:buFont", "a:buChar", "a:buNone"))
 
 LINE_SPACING = 1.25  # line pitch as a multiple of the font size, set exactly (spcPts)
 BOX_MARGIN_PT = 4.0  # inner margin of every text box, all sides
@@ -64,26 +73,32 @@ def run_properties(fonts: Fonts, size: float, bold: bool = False, color: str | N
     """``a:rPr`` with explicit size, colour, Latin and East-Asian typefaces and language.
 
     Written as DrawingML directly: python-pptx sets only the Latin face, and its property
-    setters dominate the time of a large deck.
+    setters dominate the time of a large deck. A deck has few distinct run styles, so
+    each is built once and copied.
     """
-    r_pr = etree.Element(qn("a:rPr"), lang=fonts.lang, altLang="en-US", sz=str(round(size * 100)),
+    return copy.deepcopy(_run_properties(fonts, round(size * 100), bold, color))
+
+
+@lru_cache(maxsize=4096)
+def _run_properties(fonts: Fonts, hundredths: int, bold: bool, color: str | None):  # type: ignore[no-untyped-def]
+    r_pr = etree.Element(A_R_PR, lang=fonts.lang, altLang="en-US", sz=str(hundredths),
                          b="1" if bold else "0", dirty="0")
     if color:
-        fill = etree.SubElement(r_pr, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:srgbClr"), val=color)
-    etree.SubElement(r_pr, qn("a:latin"), typeface=fonts.latin)
-    etree.SubElement(r_pr, qn("a:ea"), typeface=fonts.east_asian)
-    etree.SubElement(r_pr, qn("a:cs"), typeface=fonts.east_asian)
+        fill = etree.SubElement(r_pr, A_SOLID_FILL)
+        etree.SubElement(fill, A_SRGB_CLR, val=color)
+    etree.SubElement(r_pr, A_LATIN, typeface=fonts.latin)
+    etree.SubElement(r_pr, A_EA, typeface=fonts.east_asian)
+    etree.SubElement(r_pr, A_CS, typeface=fonts.east_asian)
     return r_pr
 
 
-def style_run(run, fonts: Fonts, size: float, bold: bool = False, color: str | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Give a python-pptx run the properties of :func:`run_properties`."""
-    r = run._r
-    old = r.find(qn("a:rPr"))
-    if old is not None:
-        r.remove(old)
-    r.insert(0, run_properties(fonts, size, bold, color))
+def plain_paragraph(text: str, fonts: Fonts, size: float):  # type: ignore[no-untyped-def]
+    """An ``a:p`` of one run in the deck's faces and nothing else (the speaker notes)."""
+    p = etree.Element(A_P)
+    r = etree.SubElement(p, A_R)
+    r.append(run_properties(fonts, size))
+    etree.SubElement(r, A_T).text = text
+    return p
 
 
 def bullet_indent_pt(size: float) -> float:
@@ -139,45 +154,60 @@ _ANCHOR = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.MIDDLE: "ctr", MSO_ANCHOR.BOTTOM: "b"
 
 
 def _points(tag: str, value: float):  # type: ignore[no-untyped-def]
-    spacing = etree.Element(qn(tag))
-    etree.SubElement(spacing, qn("a:spcPts"), val=str(round(value * 100)))
+    spacing = etree.Element(tag)
+    etree.SubElement(spacing, A_SPC_PTS, val=str(round(value * 100)))
     return spacing
 
 
 def paragraph_element(para: Para, fonts: Fonts, base: float, default_color: str, first: bool):  # type: ignore[no-untyped-def]
     """One ``a:p``: exact line pitch, spacing, bullet or none, and one styled run."""
     size = base * para.scale
-    color = para.color or default_color
-    p = etree.Element(qn("a:p"))
+    before = 0.0 if first else para.space_before * base
+    p = copy.deepcopy(_paragraph(fonts, size, para.bold, para.color or default_color, para.bullet, para.align,
+                                 before))
+    p[-1][-1].text = para.text
+    return p
+
+
+@lru_cache(maxsize=4096)
+def _paragraph(fonts: Fonts, size: float, bold: bool, color: str, bullet: str | None,  # type: ignore[no-untyped-def]
+               align: PP_ALIGN | None, before: float):
+    # A deck has few distinct paragraph styles: each is built once, then copied.
+    p = etree.Element(A_P)
     # hangingPunct=0: no punctuation hanging past the margin (LibreOffice's default for
     # Asian text); the measurer already keeps closing marks off the start of a line.
-    p_pr = etree.SubElement(p, qn("a:pPr"), hangingPunct="0", eaLnBrk="1")
-    indent = int(Pt(bullet_indent_pt(size))) if para.bullet else 0
+    p_pr = etree.SubElement(p, A_P_PR, hangingPunct="0", eaLnBrk="1")
+    indent = int(Pt(bullet_indent_pt(size))) if bullet else 0
     p_pr.set("marL", str(indent))
     p_pr.set("indent", str(-indent))
-    if para.align is not None:
-        p_pr.set("algn", _ALIGN[para.align])
-    p_pr.append(_points("a:lnSpc", size * LINE_SPACING))
-    p_pr.append(_points("a:spcBef", 0 if first else para.space_before * base))
-    p_pr.append(_points("a:spcAft", 0))
-    if para.bullet:
-        clr = etree.SubElement(p_pr, qn("a:buClr"))
-        etree.SubElement(clr, qn("a:srgbClr"), val=color)
-        etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")
-        etree.SubElement(p_pr, qn("a:buChar"), char=para.bullet)
+    if align is not None:
+        p_pr.set("algn", _ALIGN[align])
+    p_pr.append(_points(A_LN_SPC, size * LINE_SPACING))
+    p_pr.append(_points(A_SPC_BEF, before))
+    p_pr.append(_points(A_SPC_AFT, 0))
+    if bullet:
+        clr = etree.SubElement(p_pr, A_BU_CLR)
+        etree.SubElement(clr, A_SRGB_CLR, val=color)
+        etree.SubElement(p_pr, A_BU_FONT, typeface="Arial")
+        etree.SubElement(p_pr, A_BU_CHAR, char=bullet)
     else:
-        etree.SubElement(p_pr, qn("a:buNone"))
-    r = etree.SubElement(p, qn("a:r"))
-    r.append(run_properties(fonts, size, para.bold, color))
-    etree.SubElement(r, qn("a:t")).text = para.text
+        etree.SubElement(p_pr, A_BU_NONE)
+    r = etree.SubElement(p, A_R)
+    r.append(run_properties(fonts, size, bold, color))
+    etree.SubElement(r, A_T)
     return p
 
 
 def fill_text_frame(text_frame, paras: list[Para], fonts: Fonts, base: float,  # type: ignore[no-untyped-def]
                     default_color: str, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> None:
-    """Write measured paragraphs into a frame: fixed insets, wrapping, no autofit."""
-    tx_body = text_frame._txBody
-    body_pr = tx_body.find(qn("a:bodyPr"))
+    """Write measured paragraphs into a python-pptx text frame (see :func:`fill_tx_body`)."""
+    fill_tx_body(text_frame._txBody, paras, fonts, base, default_color, anchor)
+
+
+def fill_tx_body(tx_body, paras: list[Para], fonts: Fonts, base: float,  # type: ignore[no-untyped-def]
+                 default_color: str, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> None:
+    """Write measured paragraphs into an ``a:txBody``: fixed insets, wrapping, no autofit."""
+    body_pr = tx_body.find(A_BODY_PR)
     inset = str(int(Pt(BOX_MARGIN_PT)))
     for side in ("lIns", "tIns", "rIns", "bIns"):
         body_pr.set(side, inset)
@@ -185,8 +215,8 @@ def fill_text_frame(text_frame, paras: list[Para], fonts: Fonts, base: float,  #
     body_pr.set("anchor", _ANCHOR[anchor])
     for child in list(body_pr):
         body_pr.remove(child)
-    etree.SubElement(body_pr, qn("a:noAutofit"))
-    for p in tx_body.findall(qn("a:p")):
+    etree.SubElement(body_pr, A_NO_AUTOFIT)
+    for p in tx_body.findall(A_P):
         tx_body.remove(p)
     for i, para in enumerate(paras):
         tx_body.append(paragraph_element(para, fonts, base, default_color, first=i == 0))
@@ -195,9 +225,8 @@ def fill_text_frame(text_frame, paras: list[Para], fonts: Fonts, base: float,  #
 def add_text_box(slide, left: float, top: float, width: float, height: float,  # type: ignore[no-untyped-def]
                  paras: list[Para], fonts: Fonts, base: float, default_color: str,
                  anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, name: str | None = None):
-    """A text box at the given geometry (points), filled with measured paragraphs."""
-    box = slide.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height))
-    if name:
-        box.name = name
-    fill_text_frame(box.text_frame, paras, fonts, base, default_color, anchor)
-    return box
+    """A text box at the given geometry (points), filled with measured paragraphs; returns
+    its ``p:sp`` element."""
+    sp = text_box_element(slide, left, top, width, height, name or "")
+    fill_tx_body(sp[-1], paras, fonts, base, default_color, anchor)
+    return sp
