@@ -22,11 +22,26 @@ class DecodeError(ValueError):
     """A stored value that is not what the model declares."""
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other type), looked up once per type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def encode(value: Any, derived: Callable[[Any], dict[str, Any]] | None = None) -> Any:
     """Dataclasses, enums, paths and arrays as JSON values. ``derived(obj)`` may add fields
     a reader wants beside a dataclass's own (a date's label); stored results take none."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: encode(getattr(value, f.name), derived) for f in dataclasses.fields(value)}
+    cls = type(value)
+    if cls in _PLAIN:  # most values of a page: tested first, by exact type
+        return value
+    if cls is list or cls is tuple:
+        return [encode(v, derived) for v in value]
+    names = _field_names(cls)
+    if names is not None:
+        out = {name: encode(getattr(value, name), derived) for name in names}
         return out | derived(value) if derived else out
     if isinstance(value, Enum):
         return value.value

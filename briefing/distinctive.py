@@ -164,29 +164,32 @@ def meeting_profile(meeting: Meeting, stop: frozenset[str], theme_terms: frozens
 
 
 def profile_meetings(meetings: list[Meeting], stop: frozenset[str], theme_terms: frozenset[str],
-                     themes: tuple[tuple[str, tuple[str, ...]], ...], store: ResultStore | None = None) -> None:
+                     themes: tuple[tuple[str, tuple[str, ...]], ...], store: ResultStore | None = None,
+                     identities: list[str] | None = None) -> None:
     """Fill each meeting's ``profile`` (in place), on all cores, from stored results where
-    the meeting and the settings are as before."""
+    the meeting and the settings are as before (``identities``: see ``summarize``)."""
     from . import nlp
     from .codec import encode
     from .parallel import parallel_map
     from .store import cached_map, key_of
-    from .summarizers.keyword_heading import identity
+    from .summarizers.keyword_heading import identity_key
 
     nlp.segmenter()  # loaded before any worker is forked
     nlp.word_tables()
     settings_key = key_of(sorted(stop), sorted(theme_terms), encode(themes)) if store else ""
-    jobs = [(m, stop, theme_terms, themes) for m in meetings]
+    if identities is None:
+        identities = [identity_key(m) for m in meetings] if store else [""] * len(meetings)
+    jobs = [(m, stop, theme_terms, themes, facts) for m, facts in zip(meetings, identities, strict=True)]
     profiles = cached_map(store, "profile", MeetingProfile, _profile_job, jobs,
-                          lambda job: (settings_key, identity(job[0])), parallel_map,
+                          lambda job: (settings_key, job[4]), parallel_map,
                           lambda job: [str(path) for path in job[0].sources])
     for meeting, profile in zip(meetings, profiles, strict=True):
         meeting.profile = profile
 
 
-def _profile_job(job: tuple[Meeting, frozenset[str], frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]
+def _profile_job(job: tuple[Meeting, frozenset[str], frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], str]
                  ) -> MeetingProfile:
-    meeting, stop, theme_terms, themes = job
+    meeting, stop, theme_terms, themes, _ = job
     return meeting_profile(meeting, stop, theme_terms, themes)
 
 

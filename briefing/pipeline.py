@@ -29,7 +29,7 @@ from .places import PlaceSettings, gazetteer
 from .reader import collect_inputs, read_source
 from .segmenter import segment_document
 from .store import ResultStore, cached_map, key_of
-from .summarizers.keyword_heading import SummarizerSettings, summarize
+from .summarizers.keyword_heading import SummarizerSettings, identity_key, summarize
 from .summarizers.units import formulae
 from .template import Template
 
@@ -220,10 +220,12 @@ def build_briefing(
             raise InputError(f"no meeting matches {selection.describe()}", ", ".join(str(d.path) for d in docs[:3])
                              + (" …" if len(docs) > 3 else ""))
     settings = summarizer_settings(template)
-    summarize(meetings, settings, store)
+    # What each meeting's stored summary and profile are found by, worked out once for both.
+    identities = [identity_key(m) for m in meetings] if store is not None and store.enabled else None
+    summarize(meetings, settings, store, identities)
     taxonomy_terms = tuple((theme, tuple(terms)) for theme, terms in template["themes"].items())
     profile_meetings(meetings, formulae() | frozenset(settings.extra_stopwords), settings.theme_terms,
-                     taxonomy_terms, store)
+                     taxonomy_terms, store, identities)
     taxonomy = {k: list(v) for k, v in template["themes"].items()}
     districts = compare(meetings, taxonomy, selection.latest, formulae() | frozenset(settings.extra_stopwords))
     kept = {id(m) for row in districts for m in row.meetings}

@@ -65,6 +65,13 @@ def key_of(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def content_key(value: Any, paths: Sequence[str] = ()) -> str:
+    """A hash of a JSON value in which the files ``paths`` are marks, not names: the same
+    content read from a moved folder has the same key."""
+    text = _without_paths(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), paths)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 # A long string met again (the sentence of each figure found in it) is stored once.
 SHARED_MIN_CHARS = 80
 
@@ -236,9 +243,7 @@ def cached_map(store: ResultStore | None, stage: str, kind: Any, func: Callable[
         return mapper(func, list(items))
     prefix = f"{code_fingerprint()}/{stage}/"
     paths = [list(paths_of(item)) if paths_of else [] for item in items]
-    keys = [key_of(prefix + _without_paths(json.dumps(_share(key_parts(item), {}), ensure_ascii=False,
-                                                      sort_keys=True, default=str), own))
-            for item, own in zip(items, paths, strict=True)]
+    keys = [content_key([prefix, key_parts(item)], own) for item, own in zip(items, paths, strict=True)]
     results: list[Any] = [None] * len(items)
     todo: list[int] = []
     for start in range(0, len(keys), BATCH):  # a batch at a time: stored text is not all held at once

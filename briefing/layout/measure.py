@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .fonts import NO_METRICS, FaceMetrics
@@ -78,35 +78,32 @@ def autospace(before: str, after: str) -> float:
     return AUTOSPACE_EM if script_class(before) * script_class(after) < 0 else 0.0
 
 
-@cache
-def _advance_table(latin: FaceMetrics, east_asian: FaceMetrics) -> dict[str, float]:
-    """Per-measurer memo of character advances: measuring is the layout engine's hot path."""
-    return {}
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TextMeasurer:
-    """Widths in em of text drawn with one Latin and one East-Asian face."""
+    """Widths in em of text drawn with one Latin and one East-Asian face.
+
+    Measuring is the layout engine's hot path: each measurer keeps each character's advance
+    and script once worked out, and is hashed by identity (:func:`measurer_for` makes one
+    per set of faces)."""
 
     latin: FaceMetrics = NO_METRICS
     east_asian: FaceMetrics = NO_METRICS
+    _chars: dict[str, tuple[float, int]] = field(default_factory=dict, init=False, repr=False)
+
+    def _char(self, ch: str) -> tuple[float, int]:
+        known = self._chars[ch] = (_advance(self.latin, self.east_asian, ch), script_class(ch))
+        return known
 
     def advance(self, ch: str) -> float:
-        table = _advance_table(self.latin, self.east_asian)
-        width = table.get(ch)
-        if width is None:
-            width = table[ch] = _advance(self.latin, self.east_asian, ch)
-        return width
+        known = self._chars.get(ch) or self._char(ch)
+        return known[0]
 
     def width(self, text: str) -> float:
-        table = _advance_table(self.latin, self.east_asian)
+        chars = self._chars
         total = 0.0
         previous = 0
         for ch in text:
-            width = table.get(ch)
-            if width is None:
-                width = table[ch] = _advance(self.latin, self.east_asian, ch)
-            script = script_class(ch)
+            width, script = chars.get(ch) or self._char(ch)
             if script * previous < 0:
                 total += AUTOSPACE_EM
             previous = script
@@ -122,6 +119,8 @@ class TextMeasurer:
         return lines
 
     def _wrap_line(self, text: str, limit: float) -> list[str]:
+        if self.width(text) <= limit:  # most lines: no break to find
+            return [text.strip()]
         atoms = _ATOM_RE.findall(text)
         lines: list[list[str]] = []
         current: list[str] = []

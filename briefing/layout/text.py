@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -44,7 +44,15 @@ class Fonts:
         return replace(self, east_asian=self.heading or self.east_asian, heading="")
 
     def measurer(self, bold: bool = False) -> TextMeasurer:
-        return measurer_for(self.latin, self.east_asian, self.lang, bold, self.latin_file, self.fallback)
+        return self._bold_measurer if bold else self._regular_measurer
+
+    @cached_property
+    def _regular_measurer(self) -> TextMeasurer:
+        return measurer_for(self.latin, self.east_asian, self.lang, False, self.latin_file, self.fallback)
+
+    @cached_property
+    def _bold_measurer(self) -> TextMeasurer:
+        return measurer_for(self.latin, self.east_asian, self.lang, True, self.latin_file, self.fallback)
 
 
 @dataclass

@@ -441,11 +441,13 @@ def _province_places(province: str) -> frozenset[str]:
     return frozenset(name for d in gazetteer().divisions if d.province == province for name in (d.name, d.short))
 
 
-def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: ResultStore | None = None) -> None:
+def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: ResultStore | None = None,
+              identities: list[str] | None = None) -> None:
     """Fill ``keywords`` and ``points`` of every meeting (in place).
 
     With a ``store``, a meeting summarized before with the same text, settings and word
-    weights takes its stored results."""
+    weights takes its stored results; ``identities`` are the meetings' :func:`identity_key`
+    where the caller has them already."""
     from .. import store as stored
     from ..codec import encode
     from ..parallel import parallel_map
@@ -460,24 +462,28 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
                                     lambda job: (settings_key, _keyword_input(job[0]), sorted(job[2])), parallel_map)
     del jobs
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
-    jobs_points = [(m, w, settings) for m, w in zip(meetings, weights, strict=True)]
+    if identities is None:
+        identities = [identity_key(m) for m in meetings] if store else [""] * len(meetings)
+    jobs_points = [(m, w, settings, facts) for m, w, facts in zip(meetings, weights, identities, strict=True)]
     points = stored.cached_map(
         store, "points", list[KeyPoint], _points_job, jobs_points,
-        lambda job: (settings_key, identity(job[0]), sorted((k, round(v, 6)) for k, v in job[1].items())),
+        lambda job: (settings_key, job[3], sorted((k, round(v, 6)) for k, v in job[1].items())),
         parallel_map, lambda job: [str(path) for path in job[0].sources])
     for meeting, w, found in zip(meetings, weights, points, strict=True):
         meeting.keywords = shown_keywords(w, theme_terms=settings.theme_terms)
         meeting.points = found
 
 
-def identity(meeting: Meeting) -> object:
-    """What a meeting's summary depends on: all of it but what summarizing fills in."""
+def identity_key(meeting: Meeting) -> str:
+    """A hash of what a meeting's summary depends on: all of it but what summarizing fills
+    in, its files as marks (see :func:`store.content_key`)."""
     from ..codec import encode
+    from ..store import content_key
 
     facts = encode(meeting)
     for filled in ("keywords", "points", "profile"):
         facts.pop(filled, None)
-    return facts
+    return content_key(facts, [str(path) for path in meeting.sources])
 
 
 def _keyword_input(meeting: Meeting) -> str:
@@ -489,8 +495,8 @@ def _keywords_job(job: tuple[Meeting, frozenset[str], frozenset[str]]) -> list[t
     return keywords(_keyword_input(meeting), stop, names)
 
 
-def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings]) -> list[KeyPoint]:
-    meeting, weights, settings = job
+def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings, str]) -> list[KeyPoint]:
+    meeting, weights, settings, _ = job
     return summarize_meeting(meeting, weights, settings)
 
 
