@@ -197,3 +197,37 @@ def test_many_meetings_continue_newest_first(tmp_path: Path) -> None:
               for slide in Presentation(str(out)).slides]
     assert "金山区（续）" in titles
     assert titles.index("金山区") < titles.index("金山区（续）")
+
+
+def test_a_large_deck_is_a_sound_package(tmp_path: Path) -> None:
+    """Slides and notes pages after the first are copies made by the engine: every one must
+    still be a distinct part, related both ways, with ids unique where PowerPoint needs them."""
+    import zipfile
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from bench.corpus import generate
+
+    corpus = tmp_path / "corpus"
+    generate(corpus, 48)
+    out = tmp_path / "deck.pptx"
+    assert _build([corpus], out).returncode == 0
+    prs = Presentation(str(out))
+    slides = list(prs.slides)
+    assert len(slides) > 20
+    assert len({s.slide_id for s in slides}) == len(slides)
+    assert len({s.part.partname for s in slides}) == len(slides)
+    notes_parts = set()
+    for slide in slides[1:]:
+        ids = [int(i) for i in slide.shapes._spTree.xpath(".//p:cNvPr/@id")]
+        assert len(ids) == len(set(ids)), f"shape ids repeat on {slide.part.partname}"
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+        notes = slide.notes_slide
+        assert notes.part.partname not in notes_parts
+        notes_parts.add(notes.part.partname)
+        assert notes.part.part_related_by(RT.SLIDE) is slide.part  # the notes page points back at its slide
+    with zipfile.ZipFile(out) as package:
+        names = package.namelist()
+        assert len(names) == len(set(names))
+        types = package.read("[Content_Types].xml").decode()
+    assert all(str(p) in types for p in notes_parts)

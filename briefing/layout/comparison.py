@@ -14,7 +14,9 @@ from ..model import MeetingKind
 from ..template import Template
 from .colors import mix
 from .district import CONTINUED
+from .shapes import recount_ids
 from .summary import count_label, summary_slide
+from .tables import table_slides
 from .text import Fonts
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ def comparison_slides(w: DeckWriter) -> None:
                                     f"（{fig.source.path.name}）"))
         return lines
 
-    w.table_slides(w.s("各区比较"), header, rows, notes)
+    table_slides(w, w.s("各区比较"), header, rows, notes)
     if w.briefing.theme_names and any(row.themes for row in w.briefing.districts):
         theme_chart_slides(w)
 
@@ -81,6 +83,7 @@ def theme_chart_slides(w: DeckWriter) -> None:
         w.slide_title(slide, w.s("主题强度对比") + (w.s(CONTINUED) if i else ""))
         frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED_100, Pt(g.margin), Pt(g.body_top),
                                        Pt(g.content_width), Pt(g.body_height), data)
+        recount_ids(slide)
         frame.name = "Theme chart"
         chart = frame.chart
         chart.has_legend = True
@@ -106,7 +109,7 @@ def overview_slides(w: DeckWriter) -> None:
         for m in row.meetings:
             leaders = "、".join(leader.name for leader in m.leaders[:4]) or "—"
             rows.append([w.s(x) for x in (row.district, m.name, m.kind.value, m.date.label, leaders)])
-    w.table_slides(w.s("会议一览"), header, rows,
+    table_slides(w, w.s("会议一览"), header, rows,
                       lambda _page: [w.s("本期收录的全部会议，按区排列，各区内由近及远。")])
 
 

@@ -25,14 +25,12 @@ from pptx.util import Emu, Pt
 
 from ..cleaner import convert_script
 from ..errors import TemplateError
-from ..model import Briefing
+from ..model import Briefing, SourceEntry
 from ..template import Template
-from .district import CONTINUED
 from .files import _number_parts_quickly, open_base, save_atomically
 from .parts import PartFactory
-from .shapes import forget_slides, rectangle_element
+from .shapes import recount_ids, rectangle_element
 from .summary import count_label
-from .tables import TableStyle, add_table, clamp_row, column_widths, paginate_rows, row_height
 from .text import (
     BOX_MARGIN_PT,
     Fonts,
@@ -106,6 +104,7 @@ class DeckWriter:
         self.layout = self._title_layout()
         self.parts = PartFactory(self.prs, self.layout, self._prepare_slide)
         self._titles: dict[int, object] = {}  # slide part's id → its title placeholder (p:sp)
+        self._sources_by_name: dict[str, SourceEntry] | None = None
         # (slide, source line) for the footer pass once the slide count is known.
         self.content_slides: list[tuple[object, str | None]] = []
 
@@ -145,6 +144,14 @@ class DeckWriter:
                     slot.remove(child)
                 etree.SubElement(slot, qn("a:srgbClr"), val=self.t.color("primary"))
         theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def source_by_name(self) -> dict[str, SourceEntry]:
+        """Each source by its file's name (the first where two share one)."""
+        if self._sources_by_name is None:
+            self._sources_by_name = {}
+            for entry in self.briefing.sources:
+                self._sources_by_name.setdefault(entry.path.name, entry)
+        return self._sources_by_name
 
     def _title_layout(self):  # type: ignore[no-untyped-def]
         """The layout slides are made on: one with a title placeholder and as little else as
@@ -244,6 +251,7 @@ class DeckWriter:
         if self.t.logo is not None:
             side = g.title_height - 10
             slide.shapes.add_picture(str(self.t.logo), Pt(right - side), Pt(g.title_top + 5), height=Pt(side))
+            recount_ids(slide)
             right -= side + 8
         tag_width = 0.0
         if tag:
@@ -294,50 +302,6 @@ class DeckWriter:
         size = fit_size(facts, self.fonts, width, height, 12, 18) or 12
         add_text_box(slide, g.margin, top, width, height, facts, self.fonts, size, t.color("text"),
                      name="Facts")
-
-    def table_slides(self, title: str, header: list[str], rows: list[list[str]],
-                     notes: Callable[[list[int]], list[str]], source_line: str | None = None,
-                     fills: list[list[str | None]] | None = None,
-                     text_colors: list[list[str | None]] | None = None, centered_from: int | None = None,
-                     links: list[list[str | None]] | None = None) -> None:
-        """A measured table, split across "（续）" slides when its rows do not fit on one."""
-        g = self.geo
-        smallest, largest = self.body_range
-        reading = smallest + (largest - smallest) * 0.25
-        style = TableStyle(self.t.color("table_header"), self.t.color("table_header_text"),
-                           self.t.color("text"), self.t.color("table_stripe"))
-
-        def layout(size: float) -> tuple[list[float], list[list[str]], list[float], float, list[list[int]]]:
-            widths = column_widths([header, *rows], self.fonts, size, g.content_width)
-            header_h = row_height(header, widths, self.fonts, size, header=True)
-            fitted = [clamp_row(r, widths, self.fonts, size, g.body_height - header_h) for r in rows]
-            heights = [row_height(r, widths, self.fonts, size) for r in fitted]
-            return widths, fitted, heights, header_h, paginate_rows(heights, header_h, g.body_height)
-
-        # One slide at the largest size that allows it; else pages at a reading size.
-        size = largest
-        widths, fitted, heights, header_h, pages = layout(smallest)
-        if len(pages) == 1:
-            while size > smallest:
-                candidate = layout(size)
-                if len(candidate[4]) == 1:
-                    widths, fitted, heights, header_h, pages = candidate
-                    break
-                size -= 0.5
-            else:
-                size = smallest
-        else:
-            size = reading
-            widths, fitted, heights, header_h, pages = layout(size)
-        for i, page in enumerate(pages):
-            slide = self.new_slide(source_line)
-            self.slide_title(slide, title + (self.s(CONTINUED) if i else ""))
-            add_table(slide, g.margin, g.body_top, widths, header, [fitted[j] for j in page],
-                      [heights[j] for j in page], header_h, self.fonts, size, style,
-                      fills=[fills[j] for j in page] if fills else None,
-                      text_colors=[text_colors[j] for j in page] if text_colors else None,
-                      centered_from=centered_from, links=[links[j] for j in page] if links else None)
-            self.notes(slide, notes(page))
 
     def footers(self) -> None:
         g, t = self.geo, self.t
@@ -401,9 +365,6 @@ def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]
 def write_deck(briefing: Briefing, template: Template, out: Path) -> int:
     """Build and save the deck; returns its number of slides."""
     writer = DeckWriter(briefing, template)
-    try:
-        writer.build()
-        writer.write(out)
-    finally:
-        forget_slides()
+    writer.build()
+    writer.write(out)
     return len(writer.prs.slides)

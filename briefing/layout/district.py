@@ -103,12 +103,12 @@ def district_slides(w: DeckWriter, row: DistrictComparison) -> None:
         w.notes(slide, _district_notes(w, row, page))
 
 def _source_label(w: DeckWriter, file_name: str) -> str:
-    for entry in w.briefing.sources:
-        if entry.path.name == file_name:
-            bits = [b for b in (entry.outlet, entry.published) if b]
-            # The file name as it is on disk; the outlet in the deck's script.
-            return f"{file_name}（{w.s('，'.join(bits))}）" if bits else file_name
-    return file_name
+    entry = w.source_by_name().get(file_name)
+    if entry is None:
+        return file_name
+    bits = [b for b in (entry.outlet, entry.published) if b]
+    # The file name as it is on disk; the outlet in the deck's script.
+    return f"{file_name}（{w.s('，'.join(bits))}）" if bits else file_name
 
 def _district_notes(w: DeckWriter, row: DistrictComparison, page: list[Para]) -> list[str]:
     lines = []

@@ -10,6 +10,8 @@ the theme style references the engine overrides anyway.
 
 from __future__ import annotations
 
+import weakref
+
 from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Pt
@@ -31,7 +33,7 @@ A_LN_L, A_LN_R, A_LN_T, A_LN_B, A_TABLE_STYLE_ID = (
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 # The last shape id given on each slide, by its part; found once by a scan, then counted.
-_last_ids: dict[int, int] = {}
+_last_ids: weakref.WeakKeyDictionary[object, int] = weakref.WeakKeyDictionary()
 
 
 def emu(points: float) -> str:
@@ -39,7 +41,7 @@ def emu(points: float) -> str:
 
 
 def next_shape_id(slide) -> int:  # type: ignore[no-untyped-def]
-    key = id(slide.part)
+    key = slide.part
     last = _last_ids.get(key)
     if last is None:
         ids = [int(v) for v in slide.shapes._spTree.xpath("//@id") if v.isdigit()]
@@ -48,9 +50,10 @@ def next_shape_id(slide) -> int:  # type: ignore[no-untyped-def]
     return last + 1
 
 
-def forget_slides() -> None:
-    """Drop the counters once a deck is written: part ids may be reused by the next deck."""
-    _last_ids.clear()
+def recount_ids(slide) -> None:  # type: ignore[no-untyped-def]
+    """After python-pptx added a shape of its own (a chart, a picture), the counter is
+    found again by a scan."""
+    _last_ids.pop(slide.part, None)
 
 
 def _frame_position(parent, tag: str, left: float, top: float, width: float, height: float):  # type: ignore[no-untyped-def]

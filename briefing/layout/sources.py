@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .tables import table_slides
+
 if TYPE_CHECKING:
     from .deck import DeckWriter
 
@@ -21,4 +23,4 @@ def sources_slides(w: DeckWriter) -> None:
         return [f"{w.s(sources[j].title or '')}  {sources[j].path.name}  {sources[j].url or ''}".strip()
                 for j in page]
 
-    w.table_slides(w.s("资料来源"), header, rows, notes, links=links)
+    table_slides(w, w.s("资料来源"), header, rows, notes, links=links)

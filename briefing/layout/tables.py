@@ -8,8 +8,10 @@ slides when its rows would not fit.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -17,6 +19,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from .district import CONTINUED
 from .shapes import (
     A_BODY_PR,
     A_LN_B,
@@ -33,6 +36,9 @@ from .shapes import (
     table_element,
 )
 from .text import A_R_PR, LINE_SPACING, Fonts, Para, fill_tx_body
+
+if TYPE_CHECKING:
+    from .deck import DeckWriter
 
 P_TX_BODY_A = qn("a:txBody")  # a table cell's text body is DrawingML's, not a shape's
 A_HLINK_CLICK = qn("a:hlinkClick")
@@ -181,3 +187,48 @@ def add_table(slide, left: float, top: float, widths: list[float], header: list[
                 for r_pr in tc.iter(A_R_PR):
                     etree.SubElement(r_pr, A_HLINK_CLICK).set(R_ID, r_id)
     return frame
+
+
+def table_slides(w: DeckWriter, title: str, header: list[str], rows: list[list[str]],
+                 notes: Callable[[list[int]], list[str]], source_line: str | None = None,
+                 fills: list[list[str | None]] | None = None,
+                 text_colors: list[list[str | None]] | None = None, centered_from: int | None = None,
+                 links: list[list[str | None]] | None = None) -> None:
+    """A measured table, split across "（续）" slides when its rows do not fit on one."""
+    g = w.geo
+    smallest, largest = w.body_range
+    reading = smallest + (largest - smallest) * 0.25
+    style = TableStyle(w.t.color("table_header"), w.t.color("table_header_text"),
+                       w.t.color("text"), w.t.color("table_stripe"))
+
+    def layout(size: float) -> tuple[list[float], list[list[str]], list[float], float, list[list[int]]]:
+        widths = column_widths([header, *rows], w.fonts, size, g.content_width)
+        header_h = row_height(header, widths, w.fonts, size, header=True)
+        fitted = [clamp_row(r, widths, w.fonts, size, g.body_height - header_h) for r in rows]
+        heights = [row_height(r, widths, w.fonts, size) for r in fitted]
+        return widths, fitted, heights, header_h, paginate_rows(heights, header_h, g.body_height)
+
+    # One slide at the largest size that allows it; else pages at a reading size.
+    size = largest
+    widths, fitted, heights, header_h, pages = layout(smallest)
+    if len(pages) == 1:
+        while size > smallest:
+            candidate = layout(size)
+            if len(candidate[4]) == 1:
+                widths, fitted, heights, header_h, pages = candidate
+                break
+            size -= 0.5
+        else:
+            size = smallest
+    else:
+        size = reading
+        widths, fitted, heights, header_h, pages = layout(size)
+    for i, page in enumerate(pages):
+        slide = w.new_slide(source_line)
+        w.slide_title(slide, title + (w.s(CONTINUED) if i else ""))
+        add_table(slide, g.margin, g.body_top, widths, header, [fitted[j] for j in page],
+                  [heights[j] for j in page], header_h, w.fonts, size, style,
+                  fills=[fills[j] for j in page] if fills else None,
+                  text_colors=[text_colors[j] for j in page] if text_colors else None,
+                  centered_from=centered_from, links=[links[j] for j in page] if links else None)
+        w.notes(slide, notes(page))
