@@ -62,6 +62,12 @@ def _simplified(text: str) -> str:
     return convert_script(text, "zh-Hans")
 
 
+def _punctuated(text: str) -> str:
+    from briefing.cleaner import normalise_punctuation
+
+    return normalise_punctuation(text)
+
+
 def _norm_name(name: str, place: str = "") -> str:
     """Names compared as a reader would: brackets, the party's name and the place written
     before the body do not count ("中共成都市成华区第七次代表大会" = "区第七次党代会")."""
@@ -100,14 +106,21 @@ def score_meeting(want: dict, got: dict | None) -> dict[str, tuple[bool, str]]:
 
 
 def _leaked(line: str, meetings: list[dict]) -> bool:
-    """A chrome line on a slide: in a name, a point or a leader, or opening a source sentence
-    (the notes). Inside a report's own sentence it is no leak ("…区政府召开全体会，…")."""
+    """A chrome line on a slide: in a name, a point or a leader, opening a source sentence
+    (the notes), or holding a point's source sentence. Inside a report's own sentence it is
+    no leak ("…区政府召开全体会，…")."""
     for m in meetings:
         shown = [m.get("name", ""), *(p["text"] for p in m.get("points", [])),
                  *(leader["name"] for leader in m.get("leaders", []))]
         if any(line in text for text in shown):
             return True
-        if any(_simplified(p["source"]["sentence"]).startswith(line) for p in m.get("points", [])):
+        sources = [_simplified(p["source"]["sentence"]).strip() for p in m.get("points", [])]
+        if any(s.startswith(line) for s in sources):
+            return True
+        # A point taken from the chrome line itself (a sentence of a slogan), compared as
+        # the cleaner writes punctuation.
+        written = _punctuated(line)
+        if any(len(s) >= 8 and _punctuated(s).rstrip("。！？") in written for s in sources):
             return True
     return False
 

@@ -48,6 +48,8 @@ class ChromeRules:
     anywhere: tuple[str, ...] = ()
     patterns: tuple[re.Pattern[str], ...] = ()
     caption_endings: tuple[str, ...] = ()
+    list_headers: frozenset[str] = frozenset()
+    list_after_chars: int = 100
 
 
 @cache
@@ -67,6 +69,7 @@ def rules() -> ChromeRules:
         re.compile(rf"^[\[【]?(?:{'|'.join(map(re.escape, sorted(d['line_labels'], key=len, reverse=True)))})[：:]"),
         frozenset(d["whole_lines"]), tuple(x.lower() for x in d["anywhere"]),
         tuple(re.compile(x, re.I) for x in d["patterns"]), tuple(d["caption_endings"]),
+        frozenset(d["list_headers"]), int(d["list_after_chars"]),
     )
 
 
@@ -112,6 +115,11 @@ def is_boilerplate(line: str) -> bool:
     return (text.startswith(r.line_starts) or text in r.whole_lines
             or (r.line_labels is not None and bool(r.line_labels.match(text)))
             or any(cue in text.lower() for cue in r.anywhere) or any(p.search(text) for p in r.patterns))
+
+
+def is_list_header(line: str) -> bool:
+    """"相关新闻", "【推荐阅读】": the head of a list of other pages."""
+    return line.strip().strip("【】[]：: ") in rules().list_headers
 
 
 def is_chrome(line: str) -> bool:

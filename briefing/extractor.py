@@ -22,6 +22,7 @@ from .model import (
     CleanDocument,
     DatePrecision,
     KeyFigure,
+    Leader,
     Meeting,
     MeetingDate,
     MeetingKind,
@@ -224,8 +225,12 @@ def _other_name(report: Report, doc: CleanDocument) -> str:
     return report.body[0].text[:30] if report.body else doc.path.stem
 
 
-def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = HOME_SHANGHAI) -> Meeting:
-    """All facts of one report, as a meeting of its own (merging happens after)."""
+def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = HOME_SHANGHAI,
+                    known: list[Leader] | None = None) -> Meeting:
+    """All facts of one report, as a meeting of its own (merging happens after).
+
+    ``known``: leaders an earlier article of the page names with their roles, for one
+    this report names without ("会议由朱芝松主持")."""
     division = detect_district(report, doc, places)
     kind = report.meeting_kind or MeetingKind.ARTICLE
     name = report.meeting_mention
@@ -234,6 +239,7 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         # people attend. The page reports no meeting of the district's own.
         kind, name = MeetingKind.ARTICLE, None
     text = "\n".join(p.text for p in report.paragraphs)
+    level = division.level_word if division else "区"
     return Meeting(
         district=display_name(division, places.home) if division else UNKNOWN_DISTRICT,
         district_confident=division is not None,
@@ -243,7 +249,7 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         name=name or _other_name(report, doc),
         date=detect_date(report, doc),
         reports=[report],
-        leaders=find_leaders(text, kind, division.level_word if division else "区"),
+        leaders=find_leaders(text, kind, level, known),
         documents=find_documents(text),
         figures=find_figures(report),
     )
@@ -310,7 +316,12 @@ def extract_document(
             on_warning(f"{doc.path}: a template with blanks to fill, not a report; left out")
         return []
     kept = []
-    for m in (extract_meeting(report, doc, places) for report in reports):
+    known: dict[str, Leader] = {}
+    for report in reports:
+        m = extract_meeting(report, doc, places, list(known.values()))
+        for leader in m.leaders:  # roles the page gives; "主持" says only who chaired this one
+            if leader.role not in ("主持", "作报告"):
+                known.setdefault(leader.name, leader)
         if m.kind is MeetingKind.ARTICLE and (not m.district_confident or _names_many_places(m)):
             # No meeting and no one place: a template, a notice, national news naming many
             # counties, a README. Said, and left out.

@@ -23,8 +23,12 @@ AFTER_NAME_WORDS = {
     "主持", "代表", "表示", "出席", "参加", "传达", "指出", "强调", "讲话", "要求", "作了", "提出",
     "调研", "带队", "率队", "一行", "同志", "结合", "通报", "宣读", "介绍", "部署", "主讲", "汇报",
     "列席", "发言", "总结", "围绕", "对此", "认为", "说明", "看望", "会见", "视察", "走访", "赴", "在",
+    "委托",
 }
 AFTER_NAME_CHARS = set("就在等和与及说作对向为是到、，。；：赴")
+# What ends a name of four or five characters (a Mongolian, Tibetan or Uyghur name) in a
+# list of those present.
+LONG_NAME_ENDS = set("，、；。,")
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def rules() -> _Rules:
     org = org.replace(LEVEL, rf"{LEVEL}(?:第?[一二三四五六七八九十]{{1,3}}届)?")
     role = rf"(?:(?:{org})(?:党组)?(?:常务)?(?:{title})|{head})"
     role_name = re.compile(
-        rf"(?P<role>{role}(?:(?:、|兼)(?:{role}|[{HAN}]{{0,8}}?(?:党组)?(?:{title})))*)(?P<name>[{HAN}]{{2,3}})")
+        rf"(?P<role>{role}(?:(?:、|兼)(?:{role}|[{HAN}]{{0,8}}?(?:党组)?(?:{title})))*)(?P<name>[{HAN}]{{2,5}})")
     name_role = re.compile(rf"(?P<org>{LEVEL}委|市委)(?P<name>[{HAN}]{{2,3}}?)(?P<title>书记|副书记)")
     member_list = re.compile(
         rf"(?P<role>{_alternatives(data['list_roles'])})(?P<names>(?:[{HAN}]{{2,3}}、)+[{HAN}]{{2,3}})"
@@ -65,27 +69,66 @@ def rules() -> _Rules:
 
 
 def _trim_name(text: str, start: int, candidate: str) -> str | None:
-    """Two or three characters? Decided by what follows the name in ``text``."""
-    if not candidate or candidate[0] not in surnames():
+    """Two or three characters, or a longer name (宝音满都呼) standing whole between a role
+    and a list mark? Decided by what follows the name in ``text``."""
+    if not candidate:
         return None
-    if len(candidate) < 3:
-        return candidate
 
     def verb_at(i: int) -> bool:
         return text[i: i + 2] in AFTER_NAME_WORDS or text[i: i + 1] in AFTER_NAME_CHARS
 
-    if verb_at(start + 3):
+    end = start + len(candidate)
+    inside = candidate[2:]
+    whole = text[end:end + 1] in LONG_NAME_ENDS and not any(
+        inside[i:i + 2] in AFTER_NAME_WORDS or inside[i] in AFTER_NAME_CHARS for i in range(len(inside)))
+    if candidate[0] not in surnames():
+        # A name of no Han surname (希尼, 宝音满都呼) is read where it stands whole after
+        # its role and is no word of the dictionary (办公会议).
+        return candidate if whole and _unknown_word(candidate) and _word_starts(text, start) else None
+    if len(candidate) < 3:
         return candidate
+    if verb_at(start + 3):
+        return candidate[:3]
     if verb_at(start + 2):
         return candidate[:2]
-    return candidate
+    return candidate if whole and len(candidate) > 3 else candidate[:3]
 
 
-def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区") -> list[Leader]:
+def _word_starts(text: str, start: int) -> bool:
+    """Whether jieba's cut of the words around ``start`` begins a word there (常委会主持 does
+    not begin one at 会)."""
+    from .nlp import cut
+
+    window_start = max(0, start - 8)
+    position = window_start
+    for token in cut(text[window_start:start + 6]):
+        if position >= start:
+            return position == start
+        position += len(token)
+    return position == start
+
+
+def _unknown_word(text: str) -> bool:
+    from .nlp import word_tables
+
+    tag = word_tables().tags({text}).get(text)
+    return tag is None or tag.startswith("nr")
+
+
+def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区",
+                 known: list[Leader] | None = None) -> list[Leader]:
     """Leaders named with their roles, each person once: the main leader for a meeting of
-    ``kind`` held by a body of ``level`` (区, 县, 市, 旗) first, then in the order named."""
+    ``kind`` held by a body of ``level`` (区, 县, 市, 旗) first, then in the order named.
+
+    ``known`` are leaders the page names with their roles elsewhere (in an earlier article
+    of the same page): where ``text`` names one without a role ("会议由朱芝松主持"), it
+    is that leader."""
     r = rules()
     found: list[tuple[int, Leader]] = []
+    for leader in known or ():
+        at = text.find(leader.name)
+        if at >= 0:
+            found.append((at, leader))
     for m in r.member_list.finditer(text):
         for offset, name in enumerate(m.group("names").split("、")):
             if name and name[0] in surnames():
@@ -101,7 +144,8 @@ def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区")
     found.sort(key=lambda item: item[0])
     leaders: dict[str, Leader] = {}
     for _, leader in found:
-        leaders.setdefault(leader.name, leader)
+        if leader.name not in leaders or leaders[leader.name] in (known or ()):
+            leaders[leader.name] = leader  # the role this text gives, where it gives one
     ordered = list(leaders.values())
     main = _main_leader(text, ordered, kind, level)
     if main is not None:

@@ -20,6 +20,8 @@ from .model import MeetingKind
 NUMBER = r"[零〇一二两三四五六七八九十百\d]{1,6}"
 LEVEL = "[区县市旗]"
 BRACKET = "[（()）]"
+# When a sentence says a session was held ("于昨日下午", "3月2日上午"), inside a name.
+WHEN = r"(?:于?(?:\d{1,2}月\d{1,2}日|[昨今][日天]|近日|日前)(?:上午|下午|晚上|晚间)?|于?(?:上午|下午|晚上|晚间)|于)"
 CONTEXT_CHARS = 14  # how much of the clause before a mention is read for its cues
 PLACE_PREFIX_CHARS = 16  # how far back a place that belongs to a name is looked for
 
@@ -56,7 +58,8 @@ def rules() -> _Rules:
     for kind_name, forms in data["kinds"].items():
         kind = MeetingKind(kind_name)
         for form in forms:
-            regex = form.replace("{L}", LEVEL).replace("{N}", NUMBER).replace("{B}", BRACKET)
+            regex = form.replace("{L}", LEVEL).replace("{N}", NUMBER).replace("{B}", BRACKET).replace(
+                "{T}", f"{WHEN}?")
             patterns.append((kind, re.compile(regex)))
 
     def words(key: str) -> tuple[str, ...]:
@@ -133,7 +136,7 @@ def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
 
 def _name(kind: MeetingKind, span: str, before: str) -> str:
     r = rules()
-    name = span
+    name = re.sub(WHEN + "(?=召开|举行|预备|第)", "", span)
     for word in r.drop_in_name:
         name = name.replace(word, "")
     name = re.sub(r"[（(]", "（", name)

@@ -68,7 +68,10 @@ def segment_document(
         entries = set()
     reports: list[Report] = []
     dropped = 0
-    for section in split_sections(paragraphs, set(doc.report_starts) | entries):
+    sections = split_sections(paragraphs, set(doc.report_starts) | entries)
+    if doc.report_starts:
+        sections = _without_title_block(sections, min(doc.report_starts))
+    for section in sections:
         # A title printed after its article (newspaper layout) names the article's meeting.
         while reports and section and section[0].is_heading and reports[-1].meeting_mention and (
             reports[-1].meeting_mention in {m.name for m in find_meetings(section[0].text)}
@@ -92,6 +95,17 @@ def segment_document(
     if dropped and on_warning:
         on_warning(f"{doc.path}: skipped {dropped} short item(s) unrelated to any meeting")
     return [r for r in reports if r.body]
+
+
+def _without_title_block(sections: list[list[Paragraph]], first_lead: int) -> list[list[Paragraph]]:
+    """On a page of news leads (本报讯…), what stands before the first lead is the page's
+    title block (headline, credit, subheads, deck) where it is too short to be an article:
+    it names the page, and its headline is no meeting of its own."""
+    before = [s for s in sections if s[-1].index < first_lead]
+    body_chars = sum(len(p.text) for s in before for p in s if not p.is_heading)
+    if not before or len(before) == len(sections) or body_chars >= MIN_CONTINUATION_CHARS:
+        return sections
+    return sections[len(before):]
 
 
 _SENTENCE_RE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）]*|$)")

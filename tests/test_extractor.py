@@ -103,3 +103,57 @@ def test_who_reports_for_the_committee_leads_a_party_congress() -> None:
     assert leaders and leaders[0].name == "刘光强"
     # Not for other kinds: a government meeting is led by its head, not by who reports.
     assert not find_leaders(text, MeetingKind.GOVERNMENT)
+
+
+def test_a_session_named_across_when_it_was_held() -> None:
+    names = [m.name for m in find_meetings("中国共产党上海市浦东新区第五次代表大会主席团于昨日下午举行第一次会议。")]
+    assert names == ["中国共产党上海市浦东新区第五次代表大会主席团第一次会议"]
+    names = [m.name for m in find_meetings("中国共产党上海市浦东新区第五次代表大会昨日下午举行预备会议。")]
+    assert names == ["中国共产党上海市浦东新区第五次代表大会预备会议"]
+
+
+def test_names_without_a_han_surname_and_roles_from_elsewhere_on_the_page() -> None:
+    from briefing.model import Leader, MeetingKind
+
+    text = "旗委书记王雪峰，旗委副书记、政府旗长希尼，旗人大常委会主任宝音满都呼，旗政协主席郝伟参加会议。"
+    leaders = find_leaders(text, MeetingKind.PEOPLES_CONGRESS, "旗")
+    assert leaders[0] == Leader("宝音满都呼", "旗人大常委会主任")
+    assert "希尼" in [x.name for x in leaders]
+    # A body's name is no person's: "区委常委会主持" names no one called 会主持.
+    assert [x.name for x in find_leaders("会议由区委常委会主持。")] == []
+    # "受县委书记许红兵委托": the name stops before 委托.
+    assert find_leaders("受县委书记许红兵委托，县长王代强主持会议。")[0].name in ("许红兵", "王代强")
+    # A report that names its presider without a role takes the role the page gave him.
+    known = [Leader("朱芝松", "市委常委、区委书记")]
+    text = "会议首先由大会秘书长单少军主持。主席团常务委员会产生后，会议由朱芝松主持。"
+    assert find_leaders(text, MeetingKind.PARTY_CONGRESS, "区", known)[0].name == "朱芝松"
+
+
+def test_the_highest_office_present_leads_a_meeting_of_no_listed_kind() -> None:
+    from briefing.model import MeetingKind
+
+    text = "8月29日下午，报告起草工作领导小组全体会议召开。县委书记胡泽出席会议并讲话，县委常委费国华主持会议。"
+    assert find_leaders(text, MeetingKind.OTHER, "县")[0].name == "胡泽"
+
+
+def test_a_pages_title_block_before_its_news_leads_is_no_meeting(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from .conftest import run_cli
+
+    page = tmp_path / "pudong.txt"
+    page.write_text("\n".join([
+        "浦东新区第五次党代表大会今开幕",
+        "上海财经网【上海财经号】：",
+        "预备会议和主席团一次会议昨举行",
+        "本报讯 中国共产党上海市浦东新区第五次代表大会昨日下午举行预备会议。市委常委、区委书记朱芝松主持会议。"
+        "会议表决通过由11人组成的代表资格审查委员会成员名单，通过大会主席团成员名单，通过大会秘书处的机构设置。",
+        "本报讯 中国共产党上海市浦东新区第五次代表大会主席团于昨日下午举行第一次会议。会议首先由大会秘书长单少军主持。"
+        "主席团常务委员会产生后，会议由朱芝松主持。他指出，开好党代会，关键是做好两方面的工作。",
+    ]), "utf-8")
+    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    assert done.returncode == 0, done.stderr
+    meetings = json.loads(done.stdout)["meetings"]
+    assert sorted(m["name"] for m in meetings) == [
+        "中国共产党上海市浦东新区第五次代表大会主席团第一次会议", "中国共产党上海市浦东新区第五次代表大会预备会议"]
+    assert all(m["leaders"][0]["name"] == "朱芝松" for m in meetings)

@@ -88,3 +88,21 @@ def test_short_initials_settled_by_the_page_level_and_the_province_domain() -> N
 def test_a_spelling_names_the_place_it_reads_most_plainly() -> None:
     # yandu is 盐都 (yán + dū) before 殷都 (殷 reads yīn first).
     assert _where("区人大常委会第44次会议召开。", "http://ydrd.yandu.gov.cn/infodetail/1.html") == "盐都区"
+
+
+def test_a_former_name_is_found_as_todays_division() -> None:
+    # 户县 became 鄠邑区 (西安市) in 2016: a report from before names the old county.
+    found = locate([("县委书记主持召开县委常委会议，审议评选户县劳动模范的请示。", 1.0)])
+    assert found is not None and (found.now, found.city, found.province) == ("鄠邑区", "西安市", "陕西省")
+    assert display_name(found) == "鄠邑区（原户县）"
+    # Two-character former names are words of their own: 召开县委 is no mention of 开县.
+    assert _where("3月1日，中共某县召开县委常委会。") != "开州区（原开县）"
+    for former in gazetteer().former:  # every line of the data file names a division of today
+        assert any(d.name == former.now and d.adcode == former.adcode for d in gazetteer().divisions)
+
+
+def test_a_short_name_that_is_also_a_word_counts_with_its_city_or_province() -> None:
+    # 南岸 is a word ("south bank"); beside 重庆 it is 重庆's 南岸区.
+    text = "区长王俊主持召开区长办公会，要求报告更加符合南岸实际，突出重庆东站建设。"
+    assert _where(text) == "南岸区"
+    assert _where("区长主持召开区长办公会，要求报告更加符合南岸实际。") is None

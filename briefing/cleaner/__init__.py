@@ -17,7 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from ..chrome import address_date, is_boilerplate, is_caption, is_chrome, labelled_date, labelled_source
+from ..chrome import (
+    address_date,
+    is_boilerplate,
+    is_caption,
+    is_chrome,
+    is_list_header,
+    labelled_date,
+    labelled_source,
+)
+from ..chrome import rules as chrome_rules
 from ..model import CleanDocument, CleaningReport, SourceText
 from .chars import HAN
 from .mojibake import drop_damaged_clauses, repair_double_decoding
@@ -253,10 +262,16 @@ def _clean_pass(
     lines: list[str] = []
     starts: set[int] = set()
     seen_headings: set[str] = set()
+    body_chars = 0
     for i, raw in enumerate(raw_lines):
         line = clean_line(raw, report)
         if not line:
             continue
+        if body_chars >= chrome_rules().list_after_chars and is_list_header(line):
+            # The article is over: what follows lists other pages, and their titles
+            # name meetings this page does not report.
+            report.boilerplate_lines += len(raw_lines) - i
+            break
         kept, starts_report = strip_boilerplate(line, facts)
         if kept is None:
             report.boilerplate_lines += 1
@@ -268,6 +283,8 @@ def _clean_pass(
         if starts_report or i in raw_starts:
             starts.add(len(lines))
         lines.append(kept)
+        if not is_heading_like(kept):
+            body_chars += len(kept)
     lines, starts, joined = join_broken_lines(lines, starts)
     report.lines_joined += joined
     return lines, starts, joined

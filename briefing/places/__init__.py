@@ -70,6 +70,7 @@ class Division:
     city: str = ""  # "" where the province administers it directly
     province: str = ""
     adcode: str = ""
+    now: str = ""  # today's name, where this is the name before a rename or merger (户县 → 鄠邑区)
 
     @property
     def level_word(self) -> str:
@@ -77,9 +78,14 @@ class Division:
         return self.name[-1]
 
     @property
+    def shown(self) -> str:
+        """The name on a slide: today's, with the one the report uses where it has changed."""
+        return f"{self.now}（原{self.name}）" if self.now else self.name
+
+    @property
     def qualified(self) -> str:
         """City·district, for a name that alone would be ambiguous."""
-        return f"{self.city or self.province}·{self.name}"
+        return f"{self.city or self.province}·{self.shown}"
 
 
 @dataclass(frozen=True)
@@ -142,13 +148,14 @@ class Gazetteer:
     divisions: list[Division]
     cities: dict[str, Place]  # "3710" → 威海市
     provinces: dict[str, Place]  # "37" → 山东省
+    former: list[Division] = field(default_factory=list)  # names before a rename, found as today's are
     by_name: dict[str, list[Division]] = field(default_factory=dict)
     by_short: dict[str, list[Division]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_name: defaultdict[str, list[Division]] = defaultdict(list)
         by_short: defaultdict[str, list[Division]] = defaultdict(list)
-        for d in self.divisions:
+        for d in (*self.divisions, *self.former):
             by_name[d.name].append(d)
             if d.short:
                 by_short[d.short].append(d)
@@ -218,7 +225,26 @@ def gazetteer() -> Gazetteer:
         short = short_name(name, nations)
         divisions.append(Division(name, short if len(short) >= 2 and short != name else "",
                                   city.name if city else "", province.name if province else "", code))
-    return Gazetteer(divisions, cities, provinces)
+    return Gazetteer(divisions, cities, provinces, _former_divisions(divisions))
+
+
+def _former_divisions(today: list[Division]) -> list[Division]:
+    """The names of ``briefing/data/former_divisions.tsv``, each standing for today's division.
+
+    A former name of two characters (户县, 开县) is matched as a word of its own, as short
+    names are, so that 召开县委 is no mention of 开县."""
+    from ..data import read_list
+
+    by_place = {(d.name, d.city): d for d in today}
+    found = []
+    for line in read_list("former_divisions.tsv"):
+        former, current, city, _year = (line.split("\t") + [""] * 4)[:4]
+        division = by_place.get((current, city))
+        if division is None:
+            raise RuntimeError(f"former_divisions.tsv: {current} ({city or 'no city'}) is no division today")
+        found.append(Division(former, former if len(former) == 2 else "", division.city, division.province,
+                              division.adcode, now=division.name))
+    return found
 
 
 # --- finding the place of a report ----------------------------------------------------------
@@ -243,6 +269,9 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
 
     gaz = gazetteer()
     evidence: Counter[Division] = Counter()
+    # Short names that are also words of the language (南岸, 河西): counted where the page
+    # names the division's city or province too.
+    common: Counter[Division] = Counter()
     joined = []
     extra = list(extra)
     for text, weight in texts:
@@ -254,7 +283,7 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             hits = text.count(d.name) + (text.count(d.short) if d.short and d.short != d.name else 0)
             if hits:
                 evidence[d] += weights().full_name * weight * hits
-        _short_mentions(text, weight, gaz, evidence)
+        _short_mentions(text, weight, gaz, evidence, common)
     in_address = names_in_address(url)
     for short in in_address:
         for d in gaz.by_short.get(short, ()):
@@ -262,11 +291,14 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     for d in divisions_by_initials(url):
         evidence[d] += weights().address
     page = "\n".join(joined)
+    in_provinces = provinces_in_address(url)
+    for d, score in common.items():
+        if _named_above(d, page, gaz) or d.adcode[:2] in in_provinces:
+            evidence[d] += score
     level_counts = {w: len(re.findall(rf"{w}委|全{w}|我{w}|{w}政府|{w}长", page)) for w in "区县市旗"}
     top_level, top_count = max(level_counts.items(), key=lambda item: item[1])
     dominant = top_level if top_count >= weights().dominant_level and all(
         n * 3 <= top_count for w, n in level_counts.items() if w != top_level) else None
-    in_provinces = provinces_in_address(url)
     if not evidence:
         # Short initials (ctxww) fit many districts: of those of the page's level (区委, 县长…),
         # the one whose city or province the page or its domain (.js.cn) names, where exactly
@@ -333,9 +365,11 @@ def false_friends() -> tuple[str, ...]:
     return tuple(read_list("place_false_friends.txt"))
 
 
-def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[Division]) -> None:
+def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[Division],
+                    common: Counter[Division]) -> None:
     """Short names standing as words of their own: at jieba's word boundaries, not inside a
-    dictionary word or a listed phrase (金山银山), and not a common word (和平)."""
+    dictionary word or a listed phrase (金山银山). One that is a common word (和平, 南岸)
+    goes to ``common``, to count only with more evidence."""
     edges = _boundaries(text)
     found = [(start, end, short) for start, end, short in gaz.short_names_in(text, edges)
              if text[end:end + 1] not in tuple("区县市旗")]  # a full name, already counted
@@ -355,8 +389,8 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
         if _in_person_name(text, start, end, names):
             continue
         tag = tags.get(short)
-        if tag is not None and (not tag.startswith(("n", "s")) or (idf.get(short) or 0.0) < weights().common_word_idf):
-            continue  # a word of the language (友好, 前进, 平安) more than a place
+        plain_word = tag is not None and (not tag.startswith(("n", "s"))
+                                          or (idf.get(short) or 0.0) < weights().common_word_idf)
         window = text[max(0, start - weights().span_chars): end + weights().span_chars]
         if any(friend in window and short in friend for friend in friends):
             continue
@@ -365,11 +399,11 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
         if any(tag is not None for tag in tables.tags(spans).values()):
             continue  # inside a longer dictionary word
         for d in gaz.by_short[short]:
-            evidence[d] += weights().short_name * weight
+            (common if plain_word else evidence)[d] += weights().short_name * weight
 
 
 def display_name(division: Division, home: str = "上海市") -> str:
     """The district as a slide title names it: alone where that is clear, else "城市·区"."""
     if home and home in (division.province, division.city):
-        return division.name
-    return division.qualified if gazetteer().ambiguous(division) else division.name
+        return division.shown
+    return division.qualified if gazetteer().ambiguous(division) else division.shown
