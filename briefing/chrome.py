@@ -159,6 +159,18 @@ def address_date(url: str | None) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
 
 
+_URL_MONTH_RE = re.compile(r"/(?:t)?((?:19|20)\d{2})[-_]?(\d{2})(?=/)")
+
+
+def address_month(url: str | None) -> tuple[int, int] | None:
+    """The year and month a page's address files it under (…/202210/…), or None."""
+    found = _URL_MONTH_RE.search(url or "")
+    if not found:
+        return None
+    year, month = int(found.group(1)), int(found.group(2))
+    return (year, month) if 1 <= month <= 12 else None
+
+
 _LABELLED_SOURCE_RE = re.compile(r"(?:来源|稿源|信息来源)[：:]\s*(?P<outlet>[^\s|｜，。:：]{2,20})")
 
 

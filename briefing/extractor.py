@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .chrome import address_month
 from .leaders import find_leaders
 from .lexicon import DOCUMENT_RE, FIGURE_RE, UNKNOWN_DISTRICT, chinese_number
 from .meetings import is_template, meeting_identity
@@ -52,6 +53,8 @@ def detect_district(report: Report, doc: CleanDocument, places: PlaceSettings = 
 
 _FULL_DATE_RE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _MONTH_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日|号|(?=[上下]午|晚))")
+# "2018813日": a date whose 年 and 月 a site's markup lost; read where only one split is a date.
+_COMPACT_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日")
 _ISO_DATE_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 # Days named relative to the page's own date: its date line anchors them.
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
@@ -102,12 +105,21 @@ def _as_date(text: str | None) -> dt.date | None:
         return None
 
 
+def _compact_date(year: str, month_day: str) -> dt.date | None:
+    """The one date ``month_day`` ("813", "1013") can be split into, or None (111: 1-11 or 11-1)."""
+    dates = {found for cut in (1, 2) if len(month_day) - cut in (1, 2)
+             if (found := _as_date(f"{year}-{month_day[:cut]}-{month_day[cut:]}")) is not None
+             and not month_day[cut:].startswith("0")}
+    return dates.pop() if len(dates) == 1 else None
+
+
 def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
     """When the meeting took place, as precisely as the text allows."""
     body = [p.text for p in report.body]
     lead = "\n".join([*(p.text for p in report.headings), *body[:2]])
     text = "\n".join(body)
-    page_year, page_month = (int(doc.published[:4]), int(doc.published[5:7])) if doc.published else (None, None)
+    page_year, page_month = (int(doc.published[:4]), int(doc.published[5:7])) if doc.published else (
+        address_month(doc.url) or (None, None))
     page_date = _as_date(doc.published)
     latest = min(page_date or dt.date.today(), dt.date.today())
     for pattern in (_FULL_DATE_RE, _ISO_DATE_RE):
@@ -115,6 +127,10 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
             found = _as_date(f"{m['y']}-{m['m']}-{m['d']}")
             if found is not None and found <= latest:  # a date after the page's is not the meeting's
                 return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)
+    for m in _COMPACT_DATE_RE.finditer(lead):
+        found = _compact_date(m["y"], m["md"])
+        if found is not None and found <= latest:
+            return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)
     m = _MONTH_DAY_RE.search(lead)
     if m:
         month, day = int(m["m"]), int(m["d"])

@@ -20,6 +20,8 @@ from .model import MeetingKind
 NUMBER = r"[零〇一二两三四五六七八九十百\d]{1,6}"
 LEVEL = "[区县市旗]"
 BRACKET = "[（()）]"
+STANDING = "常(?:务委员|委)会"
+GOVERNMENT = "(?:人民)?政府"
 # When a sentence says a session was held ("于昨日下午", "3月2日上午"), inside a name.
 WHEN = r"(?:于?(?:\d{1,2}月\d{1,2}日|[昨今][日天]|近日|日前)(?:上午|下午|晚上|晚间)?|于?(?:上午|下午|晚上|晚间)|于)"
 CONTEXT_CHARS = 14  # how much of the clause before a mention is read for its cues
@@ -58,8 +60,8 @@ def rules() -> _Rules:
     for kind_name, forms in data["kinds"].items():
         kind = MeetingKind(kind_name)
         for form in forms:
-            regex = form.replace("{L}", LEVEL).replace("{N}", NUMBER).replace("{B}", BRACKET).replace(
-                "{T}", f"{WHEN}?")
+            regex = (form.replace("{L}", LEVEL).replace("{N}", NUMBER).replace("{B}", BRACKET)
+                     .replace("{T}", f"{WHEN}?").replace("{SC}", STANDING).replace("{G}", GOVERNMENT))
             patterns.append((kind, re.compile(regex)))
 
     def words(key: str) -> tuple[str, ...]:

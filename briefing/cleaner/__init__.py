@@ -136,6 +136,14 @@ def _iso_date(text: str) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+def _note_labelled_facts(line: str, facts: _PageFacts) -> None:
+    """The date and outlet a furniture line gives ("来源：… 发布时间：2018-08-15")."""
+    dated = labelled_date(line)
+    if dated:
+        facts.published = facts.published or _iso_date(dated)
+    facts.outlet = facts.outlet or labelled_source(line)
+
+
 def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
     """Return (line or None when the whole line is noise, whether it starts a report).
 
@@ -161,15 +169,13 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
         if not line:
             return None, False
     if is_boilerplate(line):
+        _note_labelled_facts(line, facts)
         return None, False
     line = line.strip(" |｜")  # a menu's separator left at either end of a title
     if not line:
         return None, False
     if is_chrome(line):
-        dated = labelled_date(line)
-        if dated:
-            facts.published = facts.published or _iso_date(dated)
-        facts.outlet = facts.outlet or labelled_source(line)
+        _note_labelled_facts(line, facts)
         return None, False
     if is_caption(line):
         return None, False
