@@ -60,7 +60,7 @@ def rules() -> _Rules:
     for kind_name, forms in data["kinds"].items():
         kind = MeetingKind(kind_name)
         for form in forms:
-            regex = (form.replace("{L}", LEVEL).replace("{N}", NUMBER).replace("{B}", BRACKET)
+            regex = (form.replace("{L}", f"(?:自治)?{LEVEL}").replace("{N}", NUMBER).replace("{B}", BRACKET)
                      .replace("{T}", f"{WHEN}?").replace("{SC}", STANDING).replace("{G}", GOVERNMENT))
             patterns.append((kind, re.compile(regex)))
 

@@ -21,6 +21,7 @@ from briefing.model import CleaningReport
     ("區人(ren)大常委會主任程绣(xiu)明", "區人大常委會主任程绣明"),  # toneless
     ("全國兩會的(de)背景", "全國兩會的背景"),
     ("三个(ge)方面", "三个方面"),
+    ("常委會(huì )議", "常委會議"),  # a space left inside the bracket
 ])
 def test_pinyin_annotations_removed(raw: str, clean: str) -> None:
     assert remove_pinyin_annotations(raw)[0] == clean
@@ -129,3 +130,24 @@ def test_lines_a_site_repeats_on_its_pages_are_furniture(tmp_path) -> None:  # t
     articles = json.loads(done.stdout)["meetings"]
     # An article is named by its first heading: the site's slogan, on every page, is none.
     assert sorted(m["name"] for m in articles) == ["徐汇区推进城市更新", "杨浦区推进城市更新", "静安区推进城市更新"]
+
+
+def test_a_sites_own_lead_and_the_furniture_after_an_article() -> None:
+    raw = "\n".join([
+        "文成新闻网讯（记者张丽君）1月31日下午，县政协召开九届十一次常委会议，审议通过有关人事事项。"
+        "会议要求，要认真做好县政协全会各项筹备工作，确保会议圆满成功。",
+        "会议强调，全体政协常委要严守纪律和规矩，切实发挥带头表率作用，确保县政协九届三次会议取得圆满成功。",
+        "访问量：",
+        "评论一下",
+        "评论 0人参与，0条评论",
+        "区委召开常委会会议",  # a related title after the comment box: no meeting of this page
+    ])
+    paragraphs, starts, facts = clean_text(raw, CleaningReport())
+    assert len(paragraphs) == 2 and paragraphs[0].startswith("1月31日下午")
+    assert starts == {0} and facts.byline == "记者张丽君"
+
+
+def test_a_furniture_lines_date_is_kept_whichever_rule_drops_it() -> None:
+    raw = "来源:珠山区人民政府 发布时间:2018-08-15 00:00 访问量:\n8月13日晚，区长主持召开区政府第23次常务会议。"
+    _, _, facts = clean_text(raw, CleaningReport())
+    assert facts.published == "2018-08-15"

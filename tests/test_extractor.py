@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.extractor import context_year
 from briefing.leaders import find_leaders
 from briefing.meetings import find_meetings, reported_meeting
@@ -157,3 +159,32 @@ def test_a_pages_title_block_before_its_news_leads_is_no_meeting(tmp_path) -> No
     assert sorted(m["name"] for m in meetings) == [
         "中国共产党上海市浦东新区第五次代表大会主席团第一次会议", "中国共产党上海市浦东新区第五次代表大会预备会议"]
     assert all(m["leaders"][0]["name"] == "朱芝松" for m in meetings)
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("县政协主席戴昭军主持召开县政协十一届十八次常委会会议。", "政协会议", "县政协十一届十八次常委会会议"),
+    ("1月12日上午，县政协九届常委会第二十四次会议召开。", "政协会议", "县政协九届常委会第二十四次会议"),
+    ("12月25日下午，县政协十届二次会议预备会议暨五次常委会议在玉立碧玉堂召开。", "政协会议",
+     "县政协十届二次会议预备会议暨五次常委会议"),
+    ("县人大常委会主任文牧主持召开自治县十届人大常委会第7次主任会议。", "人大常委会会议",
+     "自治县十届人大常委会第7次主任会议"),
+    ("1月20日，区委召开八届常务委员会第119次会议。", "常委会会议", "区委八届常务委员会第119次会议"),
+    ("区长汪世平主持召开第18届人民政府第58次常务会议。", "政府常务会议", "第18届人民政府第58次常务会议"),
+    ("区长徐江主持召开区政府2020年第一次全体会议。", "政府全体会议", "区政府2020年第一次全体会议"),
+])
+def test_meeting_names_as_bodies_write_them(text: str, kind: str, name: str) -> None:
+    found = reported_meeting(find_meetings(text))
+    assert found is not None and (found.kind.value, found.name) == (kind, name)
+
+
+def test_a_session_announced_for_later_is_not_held() -> None:
+    text = "县政协九届三次会议将于2019年2月26日召开"
+    assert [m.held for m in find_meetings(text)] == [-1]
+
+
+def test_a_date_that_lost_its_year_and_month_marks() -> None:
+    from briefing.extractor import _compact_date
+
+    assert str(_compact_date("2018", "813")) == "2018-08-13"
+    assert str(_compact_date("2022", "1231")) == "2022-12-31"
+    assert _compact_date("2022", "111") is None  # 1月11日 or 11月1日: not read

@@ -15,8 +15,8 @@ from .script import _to_simplified
 # looking back from the bracket: a pattern that scanned runs of Han characters for one
 # would take quadratic time on a long line without brackets.
 _READING_RE = re.compile(
-    r"[(（](?P<py>[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?"
-    r"(?:\s+[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?)*)[)）]"
+    r"[(（] ?(?P<py>[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?"
+    r"(?:\s+[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[1-5]?)*) ?[)）]"
 )
 _HAN_RUN_RE = re.compile(rf"[{HAN}]+")
 
