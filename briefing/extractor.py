@@ -122,16 +122,23 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
         address_month(doc.url) or (None, None))
     page_date = _as_date(doc.published)
     latest = min(page_date or dt.date.today(), dt.date.today())
+    # The first date the lead gives: a later one is more often what the meeting decided
+    # ("全会决定2021年7月28日至30日召开…").
+    full: list[tuple[int, dt.date]] = []
     for pattern in (_FULL_DATE_RE, _ISO_DATE_RE):
         for m in pattern.finditer(lead):
             found = _as_date(f"{m['y']}-{m['m']}-{m['d']}")
             if found is not None and found <= latest:  # a date after the page's is not the meeting's
-                return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)
+                full.append((m.start(), found))
     for m in _COMPACT_DATE_RE.finditer(lead):
         found = _compact_date(m["y"], m["md"])
         if found is not None and found <= latest:
-            return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)
-    m = _MONTH_DAY_RE.search(lead)
+            full.append((m.start(), found))
+    month_day = _MONTH_DAY_RE.search(lead)
+    if full and (month_day is None or min(full)[0] < month_day.start()):
+        found = min(full)[1]
+        return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)
+    m = month_day
     if m:
         month, day = int(m["m"]), int(m["d"])
         if page_year is not None and page_month is not None:

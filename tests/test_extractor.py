@@ -188,3 +188,16 @@ def test_a_date_that_lost_its_year_and_month_marks() -> None:
     assert str(_compact_date("2018", "813")) == "2018-08-13"
     assert str(_compact_date("2022", "1231")) == "2022-12-31"
     assert _compact_date("2022", "111") is None  # 1月11日 or 11月1日: not read
+
+
+def test_the_first_date_of_the_lead_is_the_meetings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from .conftest import run_cli
+
+    page = tmp_path / "xishan.txt"
+    page.write_text("7月26日，中共无锡市锡山区第四届委员会第十二次全体会议召开，全会决定2021年7月28日至30日召开"
+                    "中国共产党无锡市锡山区第五次代表大会。区委书记周文栋代表区委常委会讲话。\n", "utf-8")
+    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    [meeting] = json.loads(done.stdout)["meetings"]
+    assert (meeting["date"]["month"], meeting["date"]["day"]) == (7, 26)
