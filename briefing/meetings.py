@@ -172,7 +172,8 @@ def _level(name: str, before: str) -> str:
 
 
 # A meeting of no listed kind, named where it is held: "主持召开市长碰头会", "…座谈会召开".
-_OTHER_AFTER_RE = re.compile(r"(?:召开|举行)(?P<name>[^，。；！？：,;!?:\n]{2,60}(?:会议|会))(?=[，。；！？,;!?\n]|$)")
+_OTHER_AFTER_RE = re.compile(
+    r"(?:召开|举行)了?(?P<name>[^，。；！？：,;!?:\n]{2,60}(?:会议|会))(?=[，。；！？,;!?\n]|$)")
 _OTHER_BEFORE_RE = re.compile(
     r"(?P<name>[^，。；！？：,;!?:\s]{3,60}?(?:会议|会))(?:在[^，。；！？]{1,16})?(?:召开|举行|开幕|闭幕)")
 _LEADING_TIME_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|昨[日天]|今[日天]|近日|日前)?(?:上午|下午|晚上?|晚间)?")

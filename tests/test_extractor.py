@@ -201,3 +201,10 @@ def test_the_first_date_of_the_lead_is_the_meetings(tmp_path) -> None:  # type: 
     done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
     [meeting] = json.loads(done.stdout)["meetings"]
     assert (meeting["date"]["month"], meeting["date"]["day"]) == (7, 26)
+
+
+def test_a_standing_meeting_with_its_term_before_the_body() -> None:
+    text = "县长主持召开县政府党组2023年第16次会议、十八届县人民政府第28次常务会议。"
+    found = [m for m in find_meetings(text) if m.kind.value == "政府常务会议"]
+    assert [m.name for m in found] == ["十八届县人民政府第28次常务会议"]
+    assert [m.kind.value for m in find_meetings("兴县县委召开县委常委扩大会议。")] == ["常委会扩大会议"]

@@ -106,3 +106,13 @@ def test_a_short_name_that_is_also_a_word_counts_with_its_city_or_province() -> 
     text = "区长王俊主持召开区长办公会，要求报告更加符合南岸实际，突出重庆东站建设。"
     assert _where(text) == "南岸区"
     assert _where("区长主持召开区长办公会，要求报告更加符合南岸实际。") is None
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("兴县县委召开县委常委扩大会议，研究部署当前工作。", "兴县"),  # a county's full name of two characters
+    ("沛县县委书记主持召开常委会。", "沛县"),
+    # 和县委 is 和 + 县委, 代县长 is 代 + 县长: no mention of 和县 or 代县.
+    ("第十六届县委委员、候补委员和县纪委委员出席会议。市委和县委召开会议，代县长主持。", None),
+])
+def test_two_character_county_names_stand_as_words(text: str, where: str | None) -> None:
+    assert _where(text) == where

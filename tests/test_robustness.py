@@ -157,11 +157,13 @@ def test_ctrl_c_leaves_previous_deck_intact(tmp_path: Path) -> None:
     from bench.corpus import generate
 
     corpus = tmp_path / "corpus"
-    generate(corpus, 300)
+    generate(corpus, 600)
     out = tmp_path / "deck.pptx"
     out.write_bytes(b"the deck from yesterday")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "briefing", "build", str(corpus), "-o", str(out), "-q"],
+    # --no-cache: results kept by an earlier run would let the build finish before Ctrl-C.
+    proc = subprocess.Popen([sys.executable, "-m", "briefing", "build", str(corpus), "-o", str(out), "-q",
+                             "--no-cache"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     time.sleep(2.5)
     proc.send_signal(signal.SIGINT)

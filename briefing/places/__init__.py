@@ -45,6 +45,7 @@ class Weights:
     min_initials: int
     common_word_idf: float
     span_chars: int
+    level_word_tails: tuple[str, ...]
 
 
 @cache
@@ -55,6 +56,7 @@ def weights() -> Weights:
 
     data = yaml.safe_load(read_text("places.yaml"))
     data["outside_system"] = tuple(data["outside_system"])
+    data["level_word_tails"] = tuple(data["level_word_tails"])
     return Weights(**data)
 
 
@@ -223,8 +225,11 @@ def gazetteer() -> Gazetteer:
         if city is not None and province is not None and city.name == province.name:
             city = None  # 上海市's districts: the municipality is the province
         short = short_name(name, nations)
-        divisions.append(Division(name, short if len(short) >= 2 and short != name else "",
-                                  city.name if city else "", province.name if province else "", code))
+        if len(name) == 2 and name[-1] in "县旗":
+            short = name  # 兴县, 沛县: a full name of two characters is found as a word of its own
+        elif len(short) < 2 or short == name:
+            short = ""
+        divisions.append(Division(name, short, city.name if city else "", province.name if province else "", code))
     return Gazetteer(divisions, cities, provinces, _former_divisions(divisions))
 
 
@@ -371,8 +376,10 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
     dictionary word or a listed phrase (金山银山). One that is a common word (和平, 南岸)
     goes to ``common``, to count only with more evidence."""
     edges = _boundaries(text)
+    # A short name followed by its level is a full name, already counted (unless the short
+    # name is the full name itself: 兴县县委).
     found = [(start, end, short) for start, end, short in gaz.short_names_in(text, edges)
-             if text[end:end + 1] not in tuple("区县市旗")]  # a full name, already counted
+             if text[end:end + 1] not in tuple("区县市旗") or short[-1] in "县旗"]
     if not found:
         return
     from ..nlp import word_tables
@@ -386,6 +393,8 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
     for start, end, short in found:
         if text.startswith(landmarks, end):
             continue  # 广阳岛, 龙湾水库: a landmark of that name
+        if len(short) == 2 and short[-1] in "县旗" and text.startswith(weights().level_word_tails, end):
+            continue  # 和县委: 和 + 县委
         if _in_person_name(text, start, end, names):
             continue
         tag = tags.get(short)
