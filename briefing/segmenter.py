@@ -105,7 +105,12 @@ def _without_title_block(sections: list[list[Paragraph]], first_lead: int) -> li
     body_chars = sum(len(p.text) for s in before for p in s if not p.is_heading)
     if not before or len(before) == len(sections) or body_chars >= MIN_CONTINUATION_CHARS:
         return sections
-    return sections[len(before):]
+    rest = sections[len(before):]
+    if lead_meeting(rest[0]) is None:
+        # The first article names no meeting of its own (its lead damaged, or elliptic):
+        # the title block above it is what names it.
+        return [[p for s in before for p in s] + rest[0], *rest[1:]]
+    return rest
 
 
 _SENTENCE_RE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）]*|$)")

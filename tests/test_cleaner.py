@@ -151,3 +151,16 @@ def test_a_furniture_lines_date_is_kept_whichever_rule_drops_it() -> None:
     raw = "来源:珠山区人民政府 发布时间:2018-08-15 00:00 访问量:\n8月13日晚，区长主持召开区政府第23次常务会议。"
     _, _, facts = clean_text(raw, CleaningReport())
     assert facts.published == "2018-08-15"
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    (". G! E. ] z$ f' }8 f' \\* Q4 D' q* ~, r5 D8 m1 E3 w, x", ""),
+    (': Y% S/ @1 Q( k4 J/ D, h2 E" P4月20日,汶上县', "4月20日,汶上县"),
+    ("王金生主持开幕大会。$ H9 I7 n. K2 l- m# u5 z1 R! B' y", "王金生主持开幕大会。"),
+    ("GDP 增长 5.2% ，A 股 B 股 C 股", "GDP 增长 5.2% ，A 股 B 股 C 股"),  # words, not noise
+    ("2021-12-29 16:00:51 编辑: 杨玉娟", "2021-12-29 16:00:51 编辑: 杨玉娟"),
+])
+def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
+    from briefing.cleaner.guard import remove_copy_guard_noise
+
+    assert remove_copy_guard_noise(raw)[0] == clean

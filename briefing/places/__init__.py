@@ -40,12 +40,14 @@ class Weights:
     off_level_factor: float
     dominant_level: int
     min_pinyin: int
+    min_pinyin_label: int
     address_extra_letters: int
     address_prefix_letters: int
     min_initials: int
     common_word_idf: float
     span_chars: int
     level_word_tails: tuple[str, ...]
+    level_cues: tuple[str, ...]
 
 
 @cache
@@ -57,6 +59,7 @@ def weights() -> Weights:
     data = yaml.safe_load(read_text("places.yaml"))
     data["outside_system"] = tuple(data["outside_system"])
     data["level_word_tails"] = tuple(data["level_word_tails"])
+    data["level_cues"] = tuple(data["level_cues"])
     return Weights(**data)
 
 
@@ -300,7 +303,7 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     for d, score in common.items():
         if _named_above(d, page, gaz) or d.adcode[:2] in in_provinces:
             evidence[d] += score
-    level_counts = {w: len(re.findall(rf"{w}委|全{w}|我{w}|{w}政府|{w}长", page)) for w in "区县市旗"}
+    level_counts = {w: len(_level_re(w).findall(page)) for w in "区县市旗"}
     top_level, top_count = max(level_counts.items(), key=lambda item: item[1])
     dominant = top_level if top_count >= weights().dominant_level and all(
         n * 3 <= top_count for w, n in level_counts.items() if w != top_level) else None
@@ -337,6 +340,11 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
         if dominant and d.level_word != dominant:
             evidence[d] *= weights().off_level_factor
     return max(evidence.items(), key=lambda item: (item[1], item[0].adcode))[0]
+
+
+@cache
+def _level_re(level: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(cue).replace(re.escape("{L}"), level) for cue in weights().level_cues))
 
 
 def _in_person_name(text: str, start: int, end: int, names: frozenset[str]) -> bool:

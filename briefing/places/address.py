@@ -23,7 +23,7 @@ def _address_words(url: str | None) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", f"{parsed.hostname or ''} {parsed.path}")]
 
 
-ROMAN_VERSION = 5
+ROMAN_VERSION = 6
 
 
 @cache
@@ -62,7 +62,7 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
     rank: dict[str, dict[str, int]] = defaultdict(dict)
     for short in sorted(x for x in shorts if x):
         for spelt, n in readings(short, Style.NORMAL, 3).items():
-            if len(spelt) >= weights().min_pinyin:
+            if len(spelt) >= weights().min_pinyin_label:
                 rank[spelt][short] = n
     for spelt, names in rank.items():  # a spelling names the places it reads most plainly
         fewest = min(names.values())
@@ -84,6 +84,15 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
     return index
 
 
+def _site_label(url: str | None) -> str:
+    """The label a site is registered under: yiwu in www.yiwu.com.cn, putuo in ptzx.putuo.gov.cn."""
+    host = (urlparse(url if url and "://" in url else f"http://{url}").hostname or "") if url else ""
+    labels = [x for x in host.lower().split(".") if x]
+    while labels and labels[-1] in ("cn", "com", "net", "org", "gov", "edu", "info", "cc", "tv"):
+        labels.pop()
+    return labels[-1] if labels else ""
+
+
 def names_in_address(url: str | None) -> set[str]:
     """Short place names spelt in a web address: huancui.gov.cn → {环翠}. A word may carry a
     few letters before (hbwuxue: 湖北 武穴) or after (fanchengnews → 樊城) the name."""
@@ -93,6 +102,10 @@ def names_in_address(url: str | None) -> set[str]:
     index = _address_index()["roman"]
     w = weights()
     found: set[str] = set()
+    # A site's own name (yiwu.com.cn) may be shorter than a word that only holds a name.
+    label = _site_label(url)
+    if label and len(label) >= w.min_pinyin_label and label in index:
+        found.update(index[label])
     for word in words:
         for start in range(min(w.address_prefix_letters, len(word)) + 1):
             hit = next((word[start:end] for end in range(len(word), start + w.min_pinyin - 1, -1)
