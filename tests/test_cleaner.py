@@ -164,3 +164,11 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     from briefing.cleaner.guard import remove_copy_guard_noise
 
     assert remove_copy_guard_noise(raw)[0] == clean
+
+
+def test_a_clause_is_kept_up_to_a_lost_character() -> None:
+    # "?h": a character the site could not encode; what stands before it is intact.
+    damaged = "縣政協主席尤玲娟主持閉幕式?h領導楊勇、戴霖軍等在主席臺就座。"
+    assert drop_damaged_clauses(damaged)[0] == "縣政協主席尤玲娟主持閉幕式。"
+    # Mojibake before it is no intact text: the clause goes.
+    assert drop_damaged_clauses("會議審議了鍘垮鍒嗘瀽?g文件，研究工作。")[0] == "研究工作。"

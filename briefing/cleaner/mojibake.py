@@ -17,8 +17,8 @@ _SUSPECT_RE = re.compile(
     rf"|[\u0370-\u03ff\u0400-\u04ff\u20ac\u2500-\u257f\u00c0-\u00ff](?=[{HAN}])"
 )
 _CLAUSE_SPLIT_RE = re.compile(r"(?<=[，。；！？：,;!:])")
-
-
+# Han characters a clause must keep before a lost character to be kept up to it.
+MIN_KEPT_HAN = 4
 def repair_double_decoding(line: str) -> str | None:
     """Undo a UTF-8 text that was decoded as GBK or Latin-1; None when not one."""
     if line.isascii() or not _looks_garbled(line):
@@ -94,12 +94,23 @@ def _suspect(text: str) -> bool:
 
 
 def drop_damaged_clauses(line: str) -> tuple[str, int]:
-    """Remove the clauses that still hold mojibake; returns (line, clauses dropped)."""
+    """Remove the clauses that still hold mojibake; returns (line, clauses dropped).
+
+    Where the damage is a lost character ("主持闭幕式?h领导…": "?" for a character the
+    site could not encode), the clause is kept up to it: what stands before is intact."""
     if not _suspect(line):
         return line, 0
     clauses = _CLAUSE_SPLIT_RE.split(line)
-    kept = [c for c in clauses if not _suspect(c)]
-    dropped = len(clauses) - len(kept)
+    kept = []
+    for clause in clauses:
+        if not _suspect(clause):
+            kept.append(clause)
+            continue
+        found = _SUSPECT_RE.search(clause)
+        head = clause[:found.start()] if found and clause[found.start()] == "?" else ""
+        if len(_HAN_RE.findall(head)) >= MIN_KEPT_HAN and not _suspect(head) and not _looks_garbled(head):
+            kept.append(head + "，")
+    dropped = len(clauses) - sum(1 for c in kept if c in clauses)
     text = "".join(kept).strip()
     if text and text[-1] in "，,：:":
         text = text[:-1] + "。"
