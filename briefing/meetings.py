@@ -47,6 +47,7 @@ class _Rules:
     held_before: tuple[str, ...]
     higher_bodies: tuple[str, ...]
     template_placeholders: tuple[str, ...]
+    renamed_words: tuple[str, ...] = ()
 
 
 @cache
@@ -69,7 +70,7 @@ def rules() -> _Rules:
 
     return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
                   words("held_after"), words("held_before"), words("higher_bodies"),
-                  words("template_placeholders"))
+                  words("template_placeholders"), words("renamed_words"))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -189,12 +190,23 @@ def other_meeting(text: str) -> MeetingMention | None:
         sentence = re.split(r"[。！？]", text[:m.start("name")])[-1]
         if any(body in sentence for body in r.higher_bodies):
             continue
-        name = _LEADING_TIME_RE.sub("", m.group("name")).strip()
+        name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
         if len(name) < 3 or "精神" in name or any(w in name for w in r.not_held_before if len(w) >= 2):
             continue
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
                               m.start("name"), m.end("name"), 1)
     return None
+
+
+def _renamed(name: str) -> str:
+    """"…领导小组更名为区委全面深化改革委员会后的第一次会议" → "区委全面深化改革委员会第一次会议"."""
+    for word in rules().renamed_words:
+        at = name.rfind(word)
+        if at >= 0:
+            new_name, _, session = name[at + len(word):].partition("后的")
+            if new_name and session:
+                return new_name + session
+    return name
 
 
 def meeting_identity(name: str, place: str = "") -> str:

@@ -208,3 +208,14 @@ def test_a_standing_meeting_with_its_term_before_the_body() -> None:
     found = [m for m in find_meetings(text) if m.kind.value == "政府常务会议"]
     assert [m.name for m in found] == ["十八届县人民政府第28次常务会议"]
     assert [m.kind.value for m in find_meetings("兴县县委召开县委常委扩大会议。")] == ["常委会扩大会议"]
+
+
+def test_a_bodys_first_meeting_under_its_new_name() -> None:
+    from briefing.meetings import other_meeting
+
+    lead = "3月12日，区委书记主持召开区委全面深化改革领导小组更名为区委全面深化改革委员会后的第一次会议。"
+    found = other_meeting(lead)
+    assert found is not None and found.name == "区委全面深化改革委员会第一次会议"
+    standing = [m for m in find_meetings("区长主持召开区政府党组（扩大）会议暨第十九次政府常务会议。")
+                if m.kind.value == "政府常务会议"]
+    assert [m.name for m in standing] == ["第十九次政府常务会议"]
