@@ -56,7 +56,7 @@ def rules() -> _Rules:
     org = org.replace(LEVEL, rf"{LEVEL}(?:第?[一二三四五六七八九十]{{1,3}}届)?")
     role = rf"(?:(?:{org})(?:党组)?(?:常务)?(?:{title})|{head})"
     role_name = re.compile(
-        rf"(?P<role>{role}(?:(?:、|兼)(?:{role}|[{HAN}]{{0,8}}?(?:党组)?(?:{title})))*)(?P<name>[{HAN}]{{2,5}})")
+        rf"(?P<role>{role}(?:(?:、|兼)(?:{role}|[{HAN}]{{0,14}}?(?:党组)?(?:{title})))*)(?P<name>[{HAN}]{{2,5}})")
     name_role = re.compile(rf"(?P<org>{LEVEL}委|市委)(?P<name>[{HAN}]{{2,3}}?)(?P<title>书记|副书记)")
     member_list = re.compile(
         rf"(?P<role>{_alternatives(data['list_roles'])})(?P<names>(?:[{HAN}]{{2,3}}、)+[{HAN}]{{2,3}})"

@@ -177,6 +177,9 @@ _OTHER_AFTER_RE = re.compile(
     r"(?:召开|举行)了?(?P<name>[^，。；！？：,;!?:\n]{2,60}(?:会议|会))(?=[，。；！？,;!?\n]|$)")
 _OTHER_BEFORE_RE = re.compile(
     r"(?P<name>[^，。；！？：,;!?:\s]{3,60}?(?:会议|会))(?:在[^，。；！？]{1,16})?(?:召开|举行|开幕|闭幕)")
+# A name that is only a session ("第一次会议"), whose body stands before 召开.
+_SESSION_ONLY_RE = re.compile(rf"第{NUMBER}次(?:全体|工作)?会议")
+MAX_SUBJECT_CHARS = 30
 _LEADING_TIME_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|昨[日天]|今[日天]|近日|日前)?(?:上午|下午|晚上?|晚间)?")
 
 
@@ -191,6 +194,12 @@ def other_meeting(text: str) -> MeetingMention | None:
         if any(body in sentence for body in r.higher_bodies):
             continue
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
+        if _SESSION_ONLY_RE.fullmatch(name):
+            # "…委员会召开第一次会议": the session is the body's, named before 召开.
+            subject = re.split(r"[，。；！？,;!?\n]", text[:m.start("name")])[-1]
+            subject = _LEADING_TIME_RE.sub("", re.sub(r"(?:召开|举行)了?$", "", subject)).strip()
+            if 3 <= len(subject) <= MAX_SUBJECT_CHARS:
+                name = subject + name
         if len(name) < 3 or "精神" in name or any(w in name for w in r.not_held_before if len(w) >= 2):
             continue
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),

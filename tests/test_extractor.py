@@ -219,3 +219,14 @@ def test_a_bodys_first_meeting_under_its_new_name() -> None:
     standing = [m for m in find_meetings("区长主持召开区政府党组（扩大）会议暨第十九次政府常务会议。")
                 if m.kind.value == "政府常务会议"]
     assert [m.name for m in standing] == ["第十九次政府常务会议"]
+
+
+def test_a_session_named_by_the_body_before_it_and_a_long_second_role() -> None:
+    from briefing.meetings import other_meeting
+    from briefing.model import MeetingKind
+
+    found = other_meeting("5月30日，蒙阴县委全面依法治县委员会召开第一次会议，审议通过工作规则。")
+    assert found is not None and found.name == "蒙阴县委全面依法治县委员会第一次会议"
+    text = "县委书记、县委全面依法治县委员会主任王皓玉主持会议并讲话。"
+    assert find_leaders(text, MeetingKind.OTHER, "县")[0].name == "王皓玉"
+    assert [m.name for m in find_meetings("秦怀东主持召开2026年第1次旗政府常务会议。")] == ["2026年第1次旗政府常务会议"]
