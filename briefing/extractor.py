@@ -55,6 +55,8 @@ _FULL_DATE_RE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _MONTH_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日|号|(?=[上下]午|晚))")
 # "2018813日": a date whose 年 and 月 a site's markup lost; read where only one split is a date.
 _COMPACT_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日")
+# "1226日，…" opening a paragraph: a month and day whose 月 was lost.
+_COMPACT_MONTH_DAY_RE = re.compile(r"(?m)^\s*(?P<md>\d{3,4})日")
 _ISO_DATE_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 # Days named relative to the page's own date: its date line anchors them.
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
@@ -135,6 +137,13 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
         if found is not None and found <= latest:
             full.append((m.start(), found))
     month_day = _MONTH_DAY_RE.search(lead)
+    if month_day is None and (compact := _COMPACT_MONTH_DAY_RE.search(lead)) and page_date is not None:
+        found = _compact_date(str(page_date.year), compact["md"])
+        if found is not None:
+            # The page's own year, or the one before where the day would fall after the page.
+            found = found if found <= page_date else _compact_date(str(page_date.year - 1), compact["md"])
+            if found is not None:
+                full.append((compact.start("md"), found))
     if full and (month_day is None or min(full)[0] < month_day.start()):
         found = min(full)[1]
         return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)

@@ -230,3 +230,19 @@ def test_a_session_named_by_the_body_before_it_and_a_long_second_role() -> None:
     text = "县委书记、县委全面依法治县委员会主任王皓玉主持会议并讲话。"
     assert find_leaders(text, MeetingKind.OTHER, "县")[0].name == "王皓玉"
     assert [m.name for m in find_meetings("秦怀东主持召开2026年第1次旗政府常务会议。")] == ["2026年第1次旗政府常务会议"]
+
+
+def test_a_cppcc_standing_session_with_its_term_first_and_a_day_that_lost_its_month(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from .conftest import run_cli
+
+    page = tmp_path / "haidian.txt"
+    page.write_text("原文链接：https://hdzx.bjhd.gov.cn/2019/zxyx/zxhy/cwhy/202412/t20241226_4750998.shtml\n"
+                    "来源:区政协办公室发布日期:2024-12-26\n"
+                    "1226日，十一届区政协常委会召开第16次会议，区政协主席刘勇出席。会议听取了提案办理情况的通报，"
+                    "研究了区政协十一届四次会议议程、日程，并审议决定调整增补委员名单。\n", "utf-8")
+    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    [meeting] = json.loads(done.stdout)["meetings"]
+    assert meeting["kind"] == "政协会议"
+    assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2024, 12, 26)

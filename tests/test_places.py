@@ -116,3 +116,9 @@ def test_a_short_name_that_is_also_a_word_counts_with_its_city_or_province() -> 
 ])
 def test_two_character_county_names_stand_as_words(text: str, where: str | None) -> None:
     assert _where(text) == where
+
+
+def test_a_site_named_by_the_initials_alone() -> None:
+    # kq.gov.cn: 柯桥区 (葵青区 of Hong Kong holds no 区政协 meetings).
+    text = "区政协召开二届三十七次主席会议，区政协主席出席并讲话，审议召开区政协二届四次会议的有关事项。"
+    assert _where(text, "http://zx.kq.gov.cn/art/1.html") == "柯桥区"

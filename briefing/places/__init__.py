@@ -311,7 +311,8 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
         # Short initials (ctxww) fit many districts: of those of the page's level (区委, 县长…),
         # the one whose city or province the page or its domain (.js.cn) names, where exactly
         # one does; or the only one of that level, where the page's level is plain.
-        candidates = [d for d in divisions_by_own_initials(url) if not dominant or d.level_word == dominant]
+        candidates = [d for d in divisions_by_own_initials(url) if (not dominant or d.level_word == dominant)
+                      and d.adcode[:2] not in weights().outside_system]
         confirmed = [d for d in candidates if _named_above(d, page, gaz) or d.adcode[:2] in in_provinces]
         if len(confirmed) == 1:
             evidence[confirmed[0]] += weights().address

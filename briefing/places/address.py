@@ -153,7 +153,8 @@ def provinces_in_address(url: str | None) -> set[str]:
 
 def divisions_by_own_initials(url: str | None) -> set[Division]:
     """Divisions whose own initials and a site's usual suffix make a word of the address:
-    ctxww (长泰 新闻网), rarb (瑞安 日报). Many districts share such initials."""
+    ctxww (长泰 新闻网), rarb (瑞安 日报), or name the site alone (kq.gov.cn: 柯桥). Many
+    districts share such initials."""
     from ..data import read_list
 
     words = _address_words(url)
@@ -163,6 +164,9 @@ def divisions_by_own_initials(url: str | None) -> set[Division]:
     by_code = {d.adcode: d for d in gazetteer().divisions}
     suffixes = tuple(sorted(read_list("address_suffixes.txt"), key=len, reverse=True))
     found: set[Division] = set()
+    label = _site_label(url)  # a site named by the initials alone (kq.gov.cn)
+    if 2 <= len(label) <= 3 and label in index:
+        found.update(by_code[code] for code in index[label] if code in by_code)
     for word in words:
         for suffix in suffixes:
             head = word.removesuffix(suffix)
