@@ -15,12 +15,15 @@ from collections.abc import Callable
 
 from .cleaner import is_heading_like
 from .meetings import MeetingMention, find_meetings, other_meeting, reported_meeting
-from .model import CleanDocument, Paragraph, Report
+from .model import CleanDocument, MeetingKind, Paragraph, Report
 
 # An unlabelled section with less body text than this is a teaser, not an article part.
 MIN_CONTINUATION_CHARS = 150
 # "1月22日，…": an entry of a chronicle (一周大事记) where several paragraphs open so.
 _DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[，,]")
+# A lead that says when and where something was held, without saying what.
+_ELLIPTIC_LEAD_RE = re.compile(
+    r"^\s*(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?(?:在[^，。；]{1,16})?(?:召开|举行)[。，]")
 # Paragraphs opening with a date from which a page reads as a chronicle of entries.
 MIN_DATED_ENTRIES = 2
 
@@ -54,7 +57,18 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
         found = other_meeting(p.text)
         if found is not None:
             return found
-    return None
+    return _elliptic_lead(headings, body) if other_kinds else None
+
+
+def _elliptic_lead(headings: list[Paragraph], body: list[Paragraph]) -> MeetingMention | None:
+    """"【政协年中工作会议】" over "8月7日在区图书馆举行。": a lead without its subject
+    is about the meeting its heading names."""
+    if not headings or not body or not _ELLIPTIC_LEAD_RE.match(body[0].text):
+        return None
+    name = headings[-1].text.strip("【】[]「」 ")
+    if not (3 <= len(name) <= 30 and name.endswith(("会议", "会"))):
+        return None
+    return MeetingMention(MeetingKind.OTHER, name, 0, len(name), 1)
 
 
 def segment_document(

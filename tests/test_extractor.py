@@ -246,3 +246,18 @@ def test_a_cppcc_standing_session_with_its_term_first_and_a_day_that_lost_its_mo
     [meeting] = json.loads(done.stdout)["meetings"]
     assert meeting["kind"] == "政协会议"
     assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2024, 12, 26)
+
+
+def test_a_heading_names_the_meeting_its_elliptic_lead_reports(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from .conftest import run_cli
+
+    page = tmp_path / "putuo.txt"
+    page.write_text("【政协年中工作会议】\n8月7日在区图书馆举行。与会委员列席区人大常委会会议，听取上海普陀区政府"
+                    "上半年工作总结和下半年工作安排的报告，就区域转型发展、民生改善等方面提出意见建议。\n", "utf-8")
+    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    [meeting] = json.loads(done.stdout)["meetings"]
+    assert (meeting["name"], meeting["kind"]) == ("政协年中工作会议", "其他")
+    found = reported_meeting(find_meetings("5月30日，我区召开第三届人民代表大会常务委员会第二次会议。"))
+    assert found is not None and found.kind.value == "人大常委会会议"
