@@ -13,6 +13,19 @@ def _meeting(summary: dict, name: str) -> dict:  # type: ignore[type-arg]
     return next(m for m in summary["meetings"] if m["name"] == name)
 
 
+def _summarized(folder, name: str, text: str) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    """The meetings `briefing summarize` reports for one page written to ``folder``."""
+    import json
+
+    from .conftest import run_cli
+
+    page = folder / name
+    page.write_text(text, "utf-8")
+    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)["meetings"]  # type: ignore[no-any-return]
+
+
 def test_seed_001_yields_three_meetings(seeds_summary) -> None:  # type: ignore[no-untyped-def]
     from_001 = [m for m in seeds_summary["meetings"] if any("001_" in s for s in m["sources"])]
     assert sorted(m["name"] for m in from_001) == [
@@ -139,12 +152,7 @@ def test_the_highest_office_present_leads_a_meeting_of_no_listed_kind() -> None:
 
 
 def test_a_pages_title_block_before_its_news_leads_is_no_meeting(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import json
-
-    from .conftest import run_cli
-
-    page = tmp_path / "pudong.txt"
-    page.write_text("\n".join([
+    meetings = _summarized(tmp_path, "pudong.txt", "\n".join([
         "浦东新区第五次党代表大会今开幕",
         "上海财经网【上海财经号】：",
         "预备会议和主席团一次会议昨举行",
@@ -152,10 +160,7 @@ def test_a_pages_title_block_before_its_news_leads_is_no_meeting(tmp_path) -> No
         "会议表决通过由11人组成的代表资格审查委员会成员名单，通过大会主席团成员名单，通过大会秘书处的机构设置。",
         "本报讯 中国共产党上海市浦东新区第五次代表大会主席团于昨日下午举行第一次会议。会议首先由大会秘书长单少军主持。"
         "主席团常务委员会产生后，会议由朱芝松主持。他指出，开好党代会，关键是做好两方面的工作。",
-    ]), "utf-8")
-    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
-    assert done.returncode == 0, done.stderr
-    meetings = json.loads(done.stdout)["meetings"]
+    ]))
     assert sorted(m["name"] for m in meetings) == [
         "中国共产党上海市浦东新区第五次代表大会主席团第一次会议", "中国共产党上海市浦东新区第五次代表大会预备会议"]
     assert all(m["leaders"][0]["name"] == "朱芝松" for m in meetings)
@@ -191,15 +196,9 @@ def test_a_date_that_lost_its_year_and_month_marks() -> None:
 
 
 def test_the_first_date_of_the_lead_is_the_meetings(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import json
-
-    from .conftest import run_cli
-
-    page = tmp_path / "xishan.txt"
-    page.write_text("7月26日，中共无锡市锡山区第四届委员会第十二次全体会议召开，全会决定2021年7月28日至30日召开"
-                    "中国共产党无锡市锡山区第五次代表大会。区委书记周文栋代表区委常委会讲话。\n", "utf-8")
-    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
-    [meeting] = json.loads(done.stdout)["meetings"]
+    [meeting] = _summarized(tmp_path, "xishan.txt",
+                            "7月26日，中共无锡市锡山区第四届委员会第十二次全体会议召开，全会决定2021年7月28日至30日召开"
+                            "中国共产党无锡市锡山区第五次代表大会。区委书记周文栋代表区委常委会讲话。\n")
     assert (meeting["date"]["month"], meeting["date"]["day"]) == (7, 26)
 
 
@@ -233,31 +232,19 @@ def test_a_session_named_by_the_body_before_it_and_a_long_second_role() -> None:
 
 
 def test_a_cppcc_standing_session_with_its_term_first_and_a_day_that_lost_its_month(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import json
-
-    from .conftest import run_cli
-
-    page = tmp_path / "haidian.txt"
-    page.write_text("原文链接：https://hdzx.bjhd.gov.cn/2019/zxyx/zxhy/cwhy/202412/t20241226_4750998.shtml\n"
-                    "来源:区政协办公室发布日期:2024-12-26\n"
-                    "1226日，十一届区政协常委会召开第16次会议，区政协主席刘勇出席。会议听取了提案办理情况的通报，"
-                    "研究了区政协十一届四次会议议程、日程，并审议决定调整增补委员名单。\n", "utf-8")
-    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
-    [meeting] = json.loads(done.stdout)["meetings"]
+    [meeting] = _summarized(tmp_path, "haidian.txt",
+                            "原文链接：https://hdzx.bjhd.gov.cn/2019/zxyx/zxhy/cwhy/202412/t20241226_4750998.shtml\n"
+                            "来源:区政协办公室发布日期:2024-12-26\n"
+                            "1226日，十一届区政协常委会召开第16次会议，区政协主席刘勇出席。会议听取了提案办理情况的通报，"
+                            "研究了区政协十一届四次会议议程、日程，并审议决定调整增补委员名单。\n")
     assert meeting["kind"] == "政协会议"
     assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2024, 12, 26)
 
 
 def test_a_heading_names_the_meeting_its_elliptic_lead_reports(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import json
-
-    from .conftest import run_cli
-
-    page = tmp_path / "putuo.txt"
-    page.write_text("【政协年中工作会议】\n8月7日在区图书馆举行。与会委员列席区人大常委会会议，听取上海普陀区政府"
-                    "上半年工作总结和下半年工作安排的报告，就区域转型发展、民生改善等方面提出意见建议。\n", "utf-8")
-    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
-    [meeting] = json.loads(done.stdout)["meetings"]
+    [meeting] = _summarized(tmp_path, "putuo.txt",
+                            "【政协年中工作会议】\n8月7日在区图书馆举行。与会委员列席区人大常委会会议，听取上海普陀区政府"
+                            "上半年工作总结和下半年工作安排的报告，就区域转型发展、民生改善等方面提出意见建议。\n")
     assert (meeting["name"], meeting["kind"]) == ("政协年中工作会议", "其他")
     found = reported_meeting(find_meetings("5月30日，我区召开第三届人民代表大会常务委员会第二次会议。"))
     assert found is not None and found.kind.value == "人大常委会会议"
