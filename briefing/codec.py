@@ -13,7 +13,7 @@ import typing
 from array import array
 from collections.abc import Callable
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +101,14 @@ def decoder(kind: Any) -> Callable[[Any], Any]:
                 return make([item(x) for x in data])
             return sequence
         items = [decoder(a) for a in args]
+        if len(items) == 2:  # pairs (a keyword and its weight, a span) are most of them
+            first, second = items
+
+            def pair(data: Any) -> Any:
+                if type(data) is not list or len(data) != 2:
+                    raise DecodeError(f"expected 2 items for {kind}")
+                return (first(data[0]), second(data[1]))
+            return pair
 
         def fixed(data: Any) -> Any:
             if not isinstance(data, list) or len(data) != len(items):
@@ -117,9 +125,12 @@ def decoder(kind: Any) -> Callable[[Any], Any]:
         return mapping
     if kind is array:
         def counts(data: Any) -> Any:
-            if not isinstance(data, list) or not all(type(n) is int and 0 <= n < 2**32 for n in data):
+            if type(data) is not list:
                 raise DecodeError("expected a list of counts")
-            return array("I", data)
+            try:  # the array checks each item: an int in 0..2**32-1 (a float or a str is refused)
+                return array("I", data)
+            except (TypeError, OverflowError):
+                raise DecodeError("expected a list of counts") from None
         return counts
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _dataclass_decoder(kind)
@@ -131,11 +142,7 @@ def decoder(kind: Any) -> Callable[[Any], Any]:
                 raise DecodeError(str(exc)) from None
         return member
     if kind is Path:
-        def path(data: Any) -> Any:
-            if not isinstance(data, str):
-                raise DecodeError("expected a path")
-            return Path(data)
-        return path
+        return _path
     if kind is float:
         def number(data: Any) -> Any:
             if type(data) not in (int, float):
@@ -151,19 +158,42 @@ def decoder(kind: Any) -> Callable[[Any], Any]:
     raise TypeError(f"no decoder for {kind}")
 
 
+def _path(data: Any) -> Path:
+    if not isinstance(data, str):
+        raise DecodeError("expected a path")
+    return _path_of(data)
+
+
+@lru_cache(maxsize=65536)
+def _path_of(text: str) -> Path:
+    # Every paragraph of a report names its file: one Path per file, shared (Paths are immutable).
+    return Path(text)
+
+
 def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
+    """A decoder of ``cls`` that calls its constructor with positional arguments, each
+    field decoded by the decoder of its declared type."""
     hints = _hints(cls)
     fields = [f.name for f in dataclasses.fields(cls) if f.init]
     names = frozenset(fields)
     # The fields' decoders are looked up at first use: a dataclass may refer to itself.
-    field_decoders: list[tuple[str, Callable[[Any], Any]]] = []
+    build: list[Callable[[dict[str, Any]], Any]] = []
 
     def make(data: Any) -> Any:
-        if not isinstance(data, dict):
+        if type(data) is not dict:
             raise DecodeError(f"expected a mapping for {cls.__name__}")
         if data.keys() != names:
             raise DecodeError(f"fields of {cls.__name__} differ")
-        if not field_decoders:
-            field_decoders.extend((name, decoder(hints[name])) for name in fields)
-        return cls(**{name: f(data[name]) for name, f in field_decoders})
+        if not build:
+            build.append(_constructor(cls, fields, [decoder(hints[name]) for name in fields]))
+        return build[0](data)
     return make
+
+
+def _constructor(cls: type, fields: list[str], decoders: list[Callable[[Any], Any]]) -> Callable[[dict[str, Any]], Any]:
+    """``lambda data: cls(d0(data["a"]), d1(data["b"]), …)``, written out once per class: a
+    store of thousands of pages decodes hundreds of thousands of these."""
+    args = ", ".join(f"d{i}(data[{name!r}])" for i, name in enumerate(fields))
+    scope: dict[str, Any] = {"cls": cls, **{f"d{i}": d for i, d in enumerate(decoders)}}
+    exec(f"def construct(data):\n    return cls({args})", scope)  # field names come from dataclasses, not from data
+    return scope["construct"]

@@ -302,13 +302,20 @@ def _merge_key(meeting: Meeting) -> tuple[str, str, str]:
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting per (district, meeting): reaction pieces and second sources join it."""
-    merged: dict[tuple[str, str, str], Meeting] = {}
-    for m in meetings:
+    return [meeting for meeting, _ in merged_groups(meetings)]
+
+
+def merged_groups(meetings: list[Meeting]) -> list[tuple[Meeting, list[int]]]:
+    """:func:`merge_meetings`, each merged meeting with the indexes of the meetings it was
+    made of, in order (what it is made of is what its stored summary is found by)."""
+    merged: dict[tuple[str, str, str], tuple[Meeting, list[int]]] = {}
+    for i, m in enumerate(meetings):
         key = _merge_key(m)
         if m.kind is MeetingKind.ARTICLE or key not in merged:
-            merged[key if m.kind is not MeetingKind.ARTICLE else (*key[:2], str(id(m)))] = m
+            merged[key if m.kind is not MeetingKind.ARTICLE else (*key[:2], str(id(m)))] = (m, [i])
             continue
-        into = merged[key]
+        into, parts = merged[key]
+        parts.append(i)
         into.reports.extend(m.reports)
         for leader in m.leaders:
             if leader.name not in {x.name for x in into.leaders}:

@@ -21,15 +21,15 @@ from .codec import encode
 from .comparer import compare
 from .distinctive import profile_meetings
 from .errors import InputError
-from .extractor import extract_document, merge_meetings
+from .extractor import extract_document, merged_groups
 from .filters import Selection
 from .model import Briefing, CleanDocument, CleaningReport, Meeting, SourceEntry
 from .parallel import parallel_map
 from .places import PlaceSettings, gazetteer
 from .reader import collect_inputs, read_source
 from .segmenter import segment_document
-from .store import ResultStore, cached_map, key_of
-from .summarizers.keyword_heading import SummarizerSettings, identity_key, summarize
+from .store import ResultStore, cached_map, content_key, key_of
+from .summarizers.keyword_heading import SummarizerSettings, summarize
 from .summarizers.units import formulae
 from .template import Template
 
@@ -145,9 +145,9 @@ def _read_one(path: Path) -> _ReadResult:
         return exc
 
 
-def _extract_one(job: tuple[CleanDocument, PlaceSettings]) -> tuple[list[Meeting], list[str]]:
+def _extract_one(job: tuple[CleanDocument, PlaceSettings, str]) -> tuple[list[Meeting], list[str]]:
     """Segment one page into reports and extract their meetings (merged later, across pages)."""
-    doc, places = job
+    doc, places, _ = job
     warnings: list[str] = []
     reports = segment_document(doc, warnings.append)
     return extract_document(doc, reports, places, warnings.append), warnings
@@ -202,26 +202,34 @@ def build_briefing(
     nlp.segmenter()
     meetings: list[Meeting] = []
     titles: list[str | None] = []
-    jobs = [(doc, places) for doc in docs]
+    caching = store is not None and store.enabled
     place_key = key_of(encode(places))
+    # A page's key is its text after cleaning and its places' settings; a meeting's is the
+    # keys of the pages it was merged from, so its summary is found without hashing its text.
+    page_keys = [content_key([place_key, encode(doc)], [str(doc.path)], share=False) if caching else "" for doc in docs]
+    jobs = [(doc, places, key) for doc, key in zip(docs, page_keys, strict=True)]
     extracted = cached_map(store, "extract", tuple[list[Meeting], list[str]], _extract_one, jobs,
-                           lambda job: (place_key, encode(job[0])), parallel_map, lambda job: [str(job[0].path)])
+                           lambda job: job[2], parallel_map, lambda job: [str(job[0].path)])
     del jobs
-    for doc, (found, warnings) in zip(docs, extracted, strict=True):
+    origins: list[str] = []
+    for i, (doc, (found, warnings)) in enumerate(zip(docs, extracted, strict=True)):
         meetings.extend(found)
+        if caching:
+            origins.extend(f"{page_keys[i]}#{j}" for j in range(len(found)))
         for warning in warnings:
             on_warning(warning)
         titles.append(_title(doc))
         doc.paragraphs = []
-    meetings = merge_meetings(meetings)
+    groups = merged_groups(meetings)
+    meetings = [meeting for meeting, _ in groups]
+    identity = {id(meeting): key_of([origins[i] for i in parts]) for meeting, parts in groups} if caching else {}
     if selection.active:
         meetings = selection.apply(meetings, on_warning)
         if not meetings:
             raise InputError(f"no meeting matches {selection.describe()}", ", ".join(str(d.path) for d in docs[:3])
                              + (" …" if len(docs) > 3 else ""))
     settings = summarizer_settings(template)
-    # What each meeting's stored summary and profile are found by, worked out once for both.
-    identities = [identity_key(m) for m in meetings] if store is not None and store.enabled else None
+    identities = [identity[id(m)] for m in meetings] if caching else None
     summarize(meetings, settings, store, identities)
     taxonomy_terms = tuple((theme, tuple(terms)) for theme, terms in template["themes"].items())
     profile_meetings(meetings, formulae() | frozenset(settings.extra_stopwords), settings.theme_terms,

@@ -28,6 +28,7 @@ from ..errors import TemplateError
 from ..model import Briefing, SourceEntry
 from ..template import Template
 from .files import _number_parts_quickly, open_base, save_atomically
+from .package import save_package
 from .parts import PartFactory
 from .shapes import recount_ids, rectangle_element
 from .summary import count_label
@@ -351,7 +352,7 @@ class DeckWriter:
 
     def write(self, out: Path) -> None:
         """Save atomically: a failed or interrupted run leaves any previous deck intact."""
-        save_atomically(out, self.prs.save)
+        save_atomically(out, lambda path: save_package(self.prs, path))
 
 
 def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]

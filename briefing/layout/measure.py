@@ -78,6 +78,10 @@ def autospace(before: str, after: str) -> float:
     return AUTOSPACE_EM if script_class(before) * script_class(after) < 0 else 0.0
 
 
+# Strings whose widths a measurer keeps (a deck of a thousand slides measures fewer).
+WIDTHS_KEPT = 200_000
+
+
 @dataclass(frozen=True, eq=False)
 class TextMeasurer:
     """Widths in em of text drawn with one Latin and one East-Asian face.
@@ -89,6 +93,8 @@ class TextMeasurer:
     latin: FaceMetrics = NO_METRICS
     east_asian: FaceMetrics = NO_METRICS
     _chars: dict[str, tuple[float, int]] = field(default_factory=dict, init=False, repr=False)
+    # Widths of whole strings: wrapping and size fitting measure the same words and lines again.
+    _widths: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def _char(self, ch: str) -> tuple[float, int]:
         known = self._chars[ch] = (_advance(self.latin, self.east_asian, ch), script_class(ch))
@@ -99,6 +105,9 @@ class TextMeasurer:
         return known[0]
 
     def width(self, text: str) -> float:
+        known = self._widths.get(text)
+        if known is not None:
+            return known
         chars = self._chars
         total = 0.0
         previous = 0
@@ -108,6 +117,8 @@ class TextMeasurer:
                 total += AUTOSPACE_EM
             previous = script
             total += width
+        if len(self._widths) < WIDTHS_KEPT:
+            self._widths[text] = total
         return total
 
     def wrap(self, text: str, width_em: float) -> list[str]:

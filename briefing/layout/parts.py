@@ -11,14 +11,14 @@ python-pptx, the rest are copies of it, related and numbered by counters.
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
+
+from .shapes import copy_element
 
 P_SLD_ID, R_ID, P_SP, P_NV_SP_PR, P_NV_PR, P_PH, P_TX_BODY = (
     qn(t) for t in ("p:sldId", "r:id", "p:sp", "p:nvSpPr", "p:nvPr", "p:ph", "p:txBody"))
@@ -39,14 +39,14 @@ class PartFactory:
         if self._slide_prototype is None:
             slide = self.prs.slides.add_slide(self.layout)
             self.prepare(slide)
-            self._slide_prototype = copy.deepcopy(slide._element)
+            self._slide_prototype = copy_element(slide._element)
             return slide
         pres_part = self.prs.part
         package = pres_part.package
         slide_ids = self.prs.slides._sldIdLst
         count = len(slide_ids)
         part = SlidePart(PackURI(f"/ppt/slides/slide{count + 1}.xml"), CT.PML_SLIDE, package,
-                         copy.deepcopy(self._slide_prototype))
+                         copy_element(self._slide_prototype))
         part.rels._add_relationship(RT.SLIDE_LAYOUT, self.layout.part)
         r_id = pres_part.rels._add_relationship(RT.SLIDE, part)
         if not self._next_slide_id:
@@ -60,12 +60,12 @@ class PartFactory:
         None where the base presentation's notes master has no body placeholder."""
         if self._notes_prototype is None:
             notes = slide.notes_slide  # python-pptx once: the notes master's placeholders
-            self._notes_prototype = copy.deepcopy(notes._element)
+            self._notes_prototype = copy_element(notes._element)
             element = notes._element
         else:
             package = slide.part.package
             master = self.prs.part.notes_master_part
-            element = copy.deepcopy(self._notes_prototype)
+            element = copy_element(self._notes_prototype)
             part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
                                   package, element)
             part.rels._add_relationship(RT.NOTES_MASTER, master)

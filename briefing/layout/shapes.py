@@ -36,6 +36,12 @@ TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _last_ids: weakref.WeakKeyDictionary[object, int] = weakref.WeakKeyDictionary()
 
 
+def copy_element(element):  # type: ignore[no-untyped-def]
+    """A deep copy of an lxml element: its own ``__copy__`` copies the whole subtree, without
+    the memo ``copy.deepcopy`` keeps (a deck copies tens of thousands of prototypes)."""
+    return element.__copy__()
+
+
 def emu(points: float) -> str:
     return str(int(Pt(points)))
 

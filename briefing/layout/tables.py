@@ -7,7 +7,6 @@ slides when its rows would not fit.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +32,7 @@ from .shapes import (
     A_TC,
     A_TC_PR,
     A_TR,
+    copy_element,
     table_element,
 )
 from .text import A_R_PR, LINE_SPACING, Fonts, Para, fill_tx_body
@@ -140,7 +140,7 @@ def _cell(tr, text: str, fonts: Fonts, size: float, color: str, fill: str | None
     etree.SubElement(tx_body, A_LST_STYLE)
     paras = [Para(line, bold=bold, align=align) for line in (text.split("\n") if text else [""])]
     fill_tx_body(tx_body, paras, fonts, size, color, MSO_ANCHOR.TOP)
-    tc.append(copy.deepcopy(_cell_properties(fill, border)))
+    tc.append(copy_element(_cell_properties(fill, border)))
     return tc
 
 

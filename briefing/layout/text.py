@@ -6,7 +6,6 @@ characters), and sizes every text box from the measurer, never from autofit.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -16,7 +15,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .measure import TextMeasurer, measurer_for
-from .shapes import text_box_element
+from .shapes import copy_element, text_box_element
 
 A_P, A_BODY_PR, A_NO_AUTOFIT, A_R, A_T, A_R_PR, A_P_PR = (
     qn(t) for t in ("a:p", "a:bodyPr", "a:noAutofit", "a:r", "a:t", "a:rPr", "a:pPr"))
@@ -84,7 +83,7 @@ def run_properties(fonts: Fonts, size: float, bold: bool = False, color: str | N
     setters dominate the time of a large deck. A deck has few distinct run styles, so
     each is built once and copied.
     """
-    return copy.deepcopy(_run_properties(fonts, round(size * 100), bold, color))
+    return copy_element(_run_properties(fonts, round(size * 100), bold, color))
 
 
 @lru_cache(maxsize=4096)
@@ -102,10 +101,17 @@ def _run_properties(fonts: Fonts, hundredths: int, bold: bool, color: str | None
 
 def plain_paragraph(text: str, fonts: Fonts, size: float):  # type: ignore[no-untyped-def]
     """An ``a:p`` of one run in the deck's faces and nothing else (the speaker notes)."""
+    p = copy_element(_plain_paragraph(fonts, round(size * 100)))
+    p[0][-1].text = text
+    return p
+
+
+@lru_cache(maxsize=64)
+def _plain_paragraph(fonts: Fonts, hundredths: int):  # type: ignore[no-untyped-def]
     p = etree.Element(A_P)
     r = etree.SubElement(p, A_R)
-    r.append(run_properties(fonts, size))
-    etree.SubElement(r, A_T).text = text
+    r.append(run_properties(fonts, hundredths / 100))
+    etree.SubElement(r, A_T)
     return p
 
 
@@ -171,7 +177,7 @@ def paragraph_element(para: Para, fonts: Fonts, base: float, default_color: str,
     """One ``a:p``: exact line pitch, spacing, bullet or none, and one styled run."""
     size = base * para.scale
     before = 0.0 if first else para.space_before * base
-    p = copy.deepcopy(_paragraph(fonts, size, para.bold, para.color or default_color, para.bullet, para.align,
+    p = copy_element(_paragraph(fonts, size, para.bold, para.color or default_color, para.bullet, para.align,
                                  before))
     p[-1][-1].text = para.text
     return p

@@ -455,15 +455,14 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
     stop = formulae() | frozenset(settings.extra_stopwords)
     nlp.segmenter()  # load the dictionaries once, before any worker is forked
     nlp.word_tables()
-    # Jobs name their meeting; its text is made where it is used (workers share the meetings).
-    jobs = [(m, stop, proper_names(m)) for m in meetings]
-    settings_key = stored.key_of(encode(settings), sorted(stop)) if store else ""
-    per_meeting = stored.cached_map(store, "keywords", list[tuple[str, float]], _keywords_job, jobs,
-                                    lambda job: (settings_key, _keyword_input(job[0]), sorted(job[2])), parallel_map)
-    del jobs
-    weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     if identities is None:
         identities = [identity_key(m) for m in meetings] if store else [""] * len(meetings)
+    # Jobs name their meeting; its text is made where it is used (workers share the meetings).
+    jobs = [(m, stop, facts) for m, facts in zip(meetings, identities, strict=True)]
+    settings_key = stored.key_of(encode(settings), sorted(stop)) if store else ""
+    per_meeting = stored.cached_map(store, "keywords", list[tuple[str, float]], _keywords_job, jobs,
+                                    lambda job: (settings_key, job[2]), parallel_map)
+    weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     jobs_points = [(m, w, settings, facts) for m, w, facts in zip(meetings, weights, identities, strict=True)]
     points = stored.cached_map(
         store, "points", list[KeyPoint], _points_job, jobs_points,
@@ -490,9 +489,9 @@ def _keyword_input(meeting: Meeting) -> str:
     return keyword_text(meeting)[:KEYWORD_TEXT_CHARS]
 
 
-def _keywords_job(job: tuple[Meeting, frozenset[str], frozenset[str]]) -> list[tuple[str, float]]:
-    meeting, stop, names = job
-    return keywords(_keyword_input(meeting), stop, names)
+def _keywords_job(job: tuple[Meeting, frozenset[str], str]) -> list[tuple[str, float]]:
+    meeting, stop, _ = job
+    return keywords(_keyword_input(meeting), stop, proper_names(meeting))
 
 
 def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings, str]) -> list[KeyPoint]:
