@@ -37,6 +37,7 @@ class _Rules:
     name_role: re.Pattern[str]
     member_list: re.Pattern[str]
     presiding: re.Pattern[str]
+    speaking: re.Pattern[str]
     main_titles: dict[MeetingKind, tuple[str, ...]]
     reporter: re.Pattern[str]
     reporter_kinds: frozenset[MeetingKind]
@@ -62,10 +63,12 @@ def rules() -> _Rules:
         rf"(?P<role>{_alternatives(data['list_roles'])})(?P<names>(?:[{HAN}]{{2,3}}、)+[{HAN}]{{2,3}})"
         r"(?=出席|参加|列席|等|，|。)")
     presiding = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:{_alternatives(data['presiding'])})")
+    speaking = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:出席[^，。；]{{0,8}}?并|在[^，。；]{{2,40}}?上)"
+                          rf"(?:作)?(?:{_alternatives(data['speaking'])})")
     main = {MeetingKind(kind): tuple(names) for kind, names in data["main_titles"].items()}
     reporter = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)代表[^。；]{{2,40}}?(?:{_alternatives(data['reporter_verbs'])})")
     reporter_kinds = frozenset(MeetingKind(kind) for kind in data["reporter_kinds"])
-    return _Rules(role_name, name_role, member_list, presiding, main, reporter, reporter_kinds)
+    return _Rules(role_name, name_role, member_list, presiding, speaking, main, reporter, reporter_kinds)
 
 
 def _trim_name(text: str, start: int, candidate: str) -> str | None:
@@ -88,6 +91,9 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
     if len(candidate) < 3:
         return candidate
     if verb_at(start + 3):
+        if verb_at(start + 2) and text.count(candidate[:2]) > text.count(candidate[:3]):
+            # "李军作讲话，李军指出": either split reads; the page names 李军 alone elsewhere.
+            return candidate[:2]
         return candidate[:3]
     if verb_at(start + 2):
         return candidate[:2]
@@ -173,6 +179,10 @@ def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, lev
             name = _trim_name(text, start, m.group("name"))
             if name and (start == 0 or text[start - 1] in "，。；：、 \n"):
                 return Leader(name, "作报告")
+    for m in r.speaking.finditer(text):
+        speaker = next((x for x in present if m.group("name").endswith(x.name)), None)
+        if speaker is not None:
+            return speaker
     for m in r.presiding.finditer(text):
         # The name right before 主持: a known leader, or one the text names without a title.
         for leader in leaders:

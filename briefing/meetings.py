@@ -190,8 +190,10 @@ def other_meeting(text: str) -> MeetingMention | None:
         m = pattern.search(text)
         if m is None:
             continue
-        sentence = re.split(r"[。！？]", text[:m.start("name")])[-1]
-        if any(body in sentence for body in r.higher_bodies):
+        # Who holds it is said in its clause ("省委召开…"); a clause before it may say only on
+        # whose plan ("根据省委统一部署，4月14日，…报告会在钟山区举行").
+        clause = re.split(r"[。！？，,；;]", text[:m.start("name")])[-1]
+        if any(body in clause for body in r.higher_bodies):
             continue
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
         if _SESSION_ONLY_RE.fullmatch(name):
@@ -200,11 +202,25 @@ def other_meeting(text: str) -> MeetingMention | None:
             subject = _LEADING_TIME_RE.sub("", re.sub(r"(?:召开|举行)了?$", "", subject)).strip()
             if 3 <= len(subject) <= MAX_SUBJECT_CHARS:
                 name = subject + name
-        if len(name) < 3 or "精神" in name or any(w in name for w in r.not_held_before if len(w) >= 2):
+        if len(name) < 3 or _conveys(name):
             continue
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
                               m.start("name"), m.end("name"), 1)
     return None
+
+
+def _conveys(name: str) -> bool:
+    """A span that takes in what a meeting conveys ("传达学习中央经济工作会议") rather than
+    naming one held. A title whose topic is a speech's 精神 names the meeting after it
+    ("学习贯彻…讲话精神省委宣讲团报告会"), where that is a name of its own."""
+    _, topic, after = name.rpartition("精神")
+    if topic:
+        return len(after) < MIN_OTHER_NAME_CHARS
+    return any(w in name for w in rules().not_held_before if len(w) >= 2)
+
+
+# The shortest name a meeting of another kind has (座谈会, 推进会 need a subject before them).
+MIN_OTHER_NAME_CHARS = 3
 
 
 def _renamed(name: str) -> str:

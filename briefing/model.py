@@ -36,7 +36,7 @@ class CleaningReport:
     mojibake_repaired: int = 0
     clauses_dropped: int = 0
     html_leftovers: int = 0
-    noise_removed: int = 0  # runs of anti-copy noise (cleaner/guard.py)
+    noise_removed: int = 0  # runs of anti-copy noise and pieces of injected spam (cleaner/guard.py)
     boilerplate_lines: int = 0
     lines_joined: int = 0
 

@@ -166,6 +166,21 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     assert remove_copy_guard_noise(raw)[0] == clean
 
 
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("会议审议了众博棋牌,众博棋牌官网进一步规范对新组建事业单位管理的指导意见;",
+     "会议审议了进一步规范对新组建事业单位管理的指导意见;"),
+    ("县人大常委会主任高永洪,县澳门金沙城中心_欧洲杯足球网-【投注官网平台】主席马毅强出席。",
+     "县人大常委会主任高永洪,县主席马毅强出席。"),
+    # A report on gambling keeps its words: a word repeats, not a made-up brand.
+    ("打击非法棋牌活动，查处非法棋牌APP", "打击非法棋牌活动，查处非法棋牌APP"),
+    ("严厉打击网络赌场和足球投注等违法犯罪", "严厉打击网络赌场和足球投注等违法犯罪"),
+])
+def test_injected_advertising_removed(raw: str, clean: str) -> None:
+    from briefing.cleaner.guard import remove_injected_spam
+
+    assert remove_injected_spam(raw)[0] == clean
+
+
 def test_a_clause_is_kept_up_to_a_lost_character() -> None:
     # "?h": a character the site could not encode; what stands before it is intact.
     damaged = "縣政協主席尤玲娟主持閉幕式?h領導楊勇、戴霖軍等在主席臺就座。"

@@ -151,6 +151,31 @@ def test_the_highest_office_present_leads_a_meeting_of_no_listed_kind() -> None:
     assert find_leaders(text, MeetingKind.OTHER, "县")[0].name == "胡泽"
 
 
+def test_who_gives_the_speech_leads_where_no_title_says_who_does() -> None:
+    from briefing.model import MeetingKind
+
+    text = ("9月18日，县委常委、县政府副县长李启龙在县政府十八届五次全体(扩大)会议上强调指出：强化责任担当。"
+            "县委常委、县政府副县长付永亮主持会议。")
+    assert find_leaders(text, MeetingKind.GOVERNMENT_PLENARY, "县")[0].name == "李启龙"
+
+
+def test_a_name_that_reads_either_way_is_read_as_the_page_writes_it_elsewhere() -> None:
+    text = "区委副书记孙晓慧主持召开分党组书记会议，区委书记李军作讲话，李军指出：开好这次会议意义重大。"
+    assert "李军" in [x.name for x in find_leaders(text)]
+    assert "张军作" in [x.name for x in find_leaders("区委书记张军作讲话。")]
+
+
+def test_a_meeting_titled_by_the_speech_it_studies_held_on_a_higher_bodys_plan() -> None:
+    from briefing.meetings import other_meeting
+
+    lead = ("根据省委统一部署，4月14日，深入学习贯彻习近平总书记在贵州考察时的重要讲话精神省委宣讲团报告会"
+            "在钟山区举行。区委书记李仕强主持。")
+    found = other_meeting(lead)
+    assert found is not None and found.name.endswith("精神省委宣讲团报告会")
+    assert other_meeting("4月14日，省委召开学习贯彻全会精神报告会。") is None  # the province's own
+    assert other_meeting("会议传达学习了中央经济工作会议精神。") is None
+
+
 def test_a_pages_title_block_before_its_news_leads_is_no_meeting(tmp_path) -> None:  # type: ignore[no-untyped-def]
     meetings = _summarized(tmp_path, "pudong.txt", "\n".join([
         "浦东新区第五次党代表大会今开幕",
@@ -176,6 +201,13 @@ def test_a_pages_title_block_before_its_news_leads_is_no_meeting(tmp_path) -> No
     ("1月20日，区委召开八届常务委员会第119次会议。", "常委会会议", "区委八届常务委员会第119次会议"),
     ("区长汪世平主持召开第18届人民政府第58次常务会议。", "政府常务会议", "第18届人民政府第58次常务会议"),
     ("区长徐江主持召开区政府2020年第一次全体会议。", "政府全体会议", "区政府2020年第一次全体会议"),
+    ("8月16日下午，西岗区政府召开第十九届第二次全体(扩大)会议。", "政府全体会议",
+     "区政府第十九届第二次全体（扩大）会议"),
+    ("1月16日，铁东区十九届人民政府召开第四次全体(扩大)会议。", "政府全体会议",
+     "区十九届人民政府第四次全体（扩大）会议"),
+    ("副县长李启龙在县政府十八届五次全体(扩大)会议上强调指出：强化责任担当。", "政府全体会议",
+     "县政府十八届五次全体（扩大）会议"),
+    ("区长主持召开区政府第5次常务（扩大）会议。", "政府常务会议", "区政府第5次常务（扩大）会议"),
 ])
 def test_meeting_names_as_bodies_write_them(text: str, kind: str, name: str) -> None:
     found = reported_meeting(find_meetings(text))

@@ -138,9 +138,22 @@ def test_a_point_never_stops_on_a_clause_that_waits_for_its_main_clause() -> Non
     assert bullet is None or bullet.count("《") == bullet.count("》")
 
 
+@pytest.mark.parametrize(("clause", "hanging"), [
+    ("预备人选报宁德市委审批后", True),  # when, waiting for what happens then
+    ("副县长李启龙在县政府十八届五次全体会议上强调指出", True),  # the frame of what was said
+    ("确保各项工作不掉队、不落后", False),
+    ("持续抓好安全生产工作，做好善后", False),
+])
+def test_a_clause_that_waits_for_what_follows(clause: str, hanging: bool) -> None:
+    from briefing.summarizers.noise import is_dangling
+
+    assert is_dangling(clause) is hanging
+
+
 @pytest.mark.parametrize(("text", "roster"), [
     ("旗政协资源环境和经济委员会、提案管理委员会负责人", True),
     ("区政府各部门、单位负责人", True),
+    ("县法院、县检察院主要负责同志", True),
     ("明确临时党委和临时党支部的负责人", False),
     ("压实各级党组织书记和主要负责人", False),
 ])

@@ -29,7 +29,7 @@ from ..chrome import (
 from ..chrome import rules as chrome_rules
 from ..model import CleanDocument, CleaningReport, SourceText
 from .chars import HAN
-from .guard import remove_copy_guard_noise
+from .guard import remove_copy_guard_noise, remove_injected_spam
 from .mojibake import drop_damaged_clauses, repair_double_decoding
 from .pinyin import remove_pinyin_annotations
 from .script import _to_simplified, convert_script, normalise_punctuation
@@ -251,6 +251,8 @@ def clean_line(line: str, report: CleaningReport) -> str:
     line, n = remove_html_leftovers(line)
     report.html_leftovers += n
     line, n = remove_copy_guard_noise(line)
+    report.noise_removed += n
+    line, n = remove_injected_spam(line)
     report.noise_removed += n
     line, n = remove_pinyin_annotations(line)
     report.pinyin_removed += n

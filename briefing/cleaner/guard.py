@@ -1,12 +1,14 @@
-"""Anti-copy noise: the runs of stray ASCII some forums scatter through a re-posted page
+"""Noise put into re-posted pages. Anti-copy noise: the runs of stray ASCII some forums scatter through a re-posted page
 (". G! E. ] z$ f' }8") so that a copied text reads badly. A run is four or more short
 ASCII tokens in a row, most of them holding punctuation or a letter beside a digit (z$,
 k4); reports never write so. A letter or mark the noise glued to the text beside it ("P4月20日", "大会。$") goes
-with it."""
+with it. Injected advertising: a gambling brand written into a sentence ("审议了众博棋牌,
+众博棋牌官网进一步规范…"), taken out with its brand and its site word."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _TOKEN_RE = re.compile(r"\S+")
@@ -55,3 +57,93 @@ def remove_copy_guard_noise(line: str) -> tuple[str, int]:
         last = end
     out.append(line[last:])
     return re.sub(r"\s{2,}", " ", "".join(out)).strip(), len(cuts)
+
+
+# The longest brand taken in front of a spam term.
+MAX_BRAND = 4
+MIN_BRAND = 2
+
+
+@cache
+def _spam_re() -> re.Pattern[str] | None:
+    import yaml
+
+    from ..data import read_text
+
+    data = yaml.safe_load(read_text("chrome.yaml"))
+    terms = "|".join(map(re.escape, sorted(data.get("spam_terms", []), key=len, reverse=True)))
+    suffixes = "|".join(map(re.escape, sorted(data.get("spam_suffixes", []), key=len, reverse=True)))
+    if not terms:
+        return None
+    return re.compile(rf"(?:{terms})(?:{suffixes})?")
+
+
+def remove_injected_spam(line: str) -> tuple[str, int]:
+    """``line`` without the advertising injected into it; the number of pieces taken out.
+
+    Two shapes, each needing two spam terms, so that a report on gambling is left alone:
+
+    - a search-engine title put in place of words ("县澳门金沙城中心_欧洲杯足球网-【投注官网
+      平台】主席"): terms joined by "_", "-" or square brackets, taken out whole;
+    - a made-up brand repeated before its term ("众博棋牌,众博棋牌官网"): taken out where
+      the same two to four Han characters stand before each repetition and they are no
+      word of the dictionary ("打击非法棋牌活动，查处非法棋牌APP" repeats a word)."""
+    pattern = _spam_re()
+    if pattern is None:
+        return line, 0
+    found = list(pattern.finditer(line))
+    if len(found) < 2:
+        return line, 0
+    cuts = _title_blocks(line, found)
+    if not cuts:
+        brand = _repeated_brand(line, found)
+        if brand:
+            cuts = [(m.start() - len(brand), m.end() + (m.end() < len(line) and line[m.end()] in ",，、"))
+                    for m in found]
+    if not cuts:
+        return line, 0
+    out, last = [], 0
+    for start, end in cuts:
+        out.append(line[last:start])
+        last = end
+    out.append(line[last:])
+    return "".join(out), len(cuts)
+
+
+# What joins the terms of a search-engine title, and what may stand between two terms.
+_JOINERS = frozenset("_-|【】[]")
+_TITLE_GAP_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_\-|【】\[\]]{0,8}")
+_TITLE_TAIL_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{0,6}[】\]]")
+
+
+def _title_blocks(line: str, found: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Spans of two or more spam terms that a joiner ties into one title."""
+    blocks: list[tuple[int, int, int]] = []  # start, end, terms
+    for m in found:
+        if blocks and _TITLE_GAP_RE.fullmatch(line[blocks[-1][1]:m.start()]):
+            start, _, terms = blocks[-1]
+            blocks[-1] = (start, m.end(), terms + 1)
+        else:
+            blocks.append((m.start(), m.end(), 1))
+    cuts = []
+    for start, end, terms in blocks:
+        if terms < 2 or not any(ch in _JOINERS for ch in line[start:end]):
+            continue
+        tail = _TITLE_TAIL_RE.match(line, end)  # "…投注官网平台】": to the closing bracket
+        cuts.append((start, tail.end() if tail else end))
+    return cuts
+
+
+def _repeated_brand(line: str, found: list[re.Match[str]]) -> str:
+    from ..nlp import word_tables
+
+    for size in range(MAX_BRAND, MIN_BRAND - 1, -1):
+        heads = {line[m.start() - size:m.start()] if m.start() >= size else "" for m in found}
+        if len(heads) == 1:
+            head = heads.pop()
+            if _HAN_RE.fullmatch(head) and word_tables().tags({head}).get(head) is None:
+                return head
+    return ""
+
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")

@@ -31,6 +31,7 @@ class _Cues:
     credit: tuple[str, ...]
     dependent_openers: tuple[str, ...]
     dependent_endings: tuple[str, ...]
+    independent_endings: tuple[str, ...]
 
     # Each word list as one pattern: a sentence is searched once per list (every unit of every
     # meeting is checked).
@@ -75,7 +76,7 @@ def cues() -> _Cues:
                  tuple(data["body_endings"]), roster,
                  tuple(data["headcount"]),
                  tuple(data["ceremony"]), tuple(data["credit"]), tuple(data["dependent_openers"]),
-                 tuple(data["dependent_endings"]))
+                 tuple(data["dependent_endings"]), tuple(data["independent_endings"]))
 
 
 def roster_share(text: str) -> float:
@@ -107,7 +108,8 @@ def is_dangling(clause: str) -> bool:
     """A clause that needs a main clause after it: 根据…, 随着…, 在…的同时, 以…为指导."""
     c = cues()
     core = clause.rstrip("，,；;：:。 ")
-    return core.startswith(c.dependent_openers) or core.endswith(c.dependent_endings)
+    return core.startswith(c.dependent_openers) or (core.endswith(c.dependent_endings)
+                                                    and not core.endswith(c.independent_endings))
 
 
 def point_fault(text: str) -> str | None:
@@ -130,7 +132,7 @@ def point_fault(text: str) -> str | None:
 def _is_attendee_list(text: str) -> bool:
     """"…经济委员会、提案管理委员会负责人": bodies, then who of them attended."""
     c = cues()
-    ending = next((e for e in c.attendee_endings if text.endswith(e)), None)
+    ending = max((e for e in c.attendee_endings if text.endswith(e)), key=len, default=None)
     if ending is None:
         return False
     pieces = [p for p in re.split(r"[、，,]", text[:-len(ending)]) if p]
