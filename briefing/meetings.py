@@ -48,6 +48,8 @@ class _Rules:
     higher_bodies: tuple[str, ...]
     template_placeholders: tuple[str, ...]
     renamed_words: tuple[str, ...] = ()
+    region_words: tuple[str, ...] = ()
+    region_bodies: tuple[str, ...] = ()
 
 
 @cache
@@ -70,7 +72,8 @@ def rules() -> _Rules:
 
     return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
                   words("held_after"), words("held_before"), words("higher_bodies"),
-                  words("template_placeholders"), words("renamed_words"))
+                  words("template_placeholders"), words("renamed_words"), words("region_words"),
+                  words("region_bodies"))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -86,10 +89,22 @@ def find_meetings(text: str) -> list[MeetingMention]:
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
             start, prefix = _place_prefix(text, m.start(), m.group(0))
+            if _region_body(text, m.start(), prefix + m.group(0)):
+                continue
             name = _name(kind, prefix + m.group(0), text[:start])
             found.append(MeetingMention(kind, name, start, m.end(), _held(text, start, m.end())))
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _region_body(text: str, start: int, span: str) -> bool:
+    """A body of an autonomous region, which is a province: "自治区政协十一届五次会议" reads
+    as a district's 区政协 once 自治 is left behind; "第十一届宁夏回族自治区委员会"."""
+    r = rules()
+    if span.startswith("自治区") or (span.startswith("区") and text[max(0, start - 2):start] == "自治"):
+        return True
+    bodies = re.sub(rf"第?{NUMBER}届", "", span)
+    return any(f"{region}{body}" in bodies for region in r.region_words for body in r.region_bodies)
 
 
 def reported_meeting(mentions: list[MeetingMention]) -> MeetingMention | None:
@@ -196,6 +211,8 @@ def other_meeting(text: str) -> MeetingMention | None:
         if any(body in clause for body in r.higher_bodies):
             continue
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
+        if _region_body(text, m.start("name"), name):
+            continue
         if _SESSION_ONLY_RE.fullmatch(name):
             # "…委员会召开第一次会议": the session is the body's, named before 召开.
             subject = re.split(r"[，。；！？,;!?\n]", text[:m.start("name")])[-1]

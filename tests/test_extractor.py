@@ -83,6 +83,19 @@ def test_context_year_rules() -> None:
     assert context_year("“十四五”规划收官之年") == 2025
     assert context_year("2021年金山区产业项目") == 2021
     assert context_year("近日召开") is None
+    assert context_year("2013年以来，县委班子团结带领全县人民") is None  # since then: a later year
+
+
+def test_a_regions_and_a_prefectures_bodies_hold_no_districts_meeting() -> None:
+    from briefing.meetings import other_meeting
+
+    assert find_meetings("1月19日上午，自治区政协十一届五次会议隆重开幕。") == []
+    assert find_meetings("中国人民政治协商会议第十一届宁夏回族自治区委员会第五次会议在这里开幕。") == []
+    assert find_meetings("3月28日下午，自治区十四届人大常委会第八次会议在广西人民会堂闭幕。") == []
+    assert other_meeting("3月28日下午，自治区十四届人大常委会第八次会议在广西人民会堂闭幕。") is None
+    assert other_meeting("12月24日，阿克苏地委召开第四十三次委员(扩大)会议，地委书记主持。") is None
+    # An autonomous county's bodies are a county's.
+    assert [m.kind.value for m in find_meetings("自治县十届人大常委会第7次主任会议召开。")] == ["人大常委会会议"]
 
 
 def test_leader_names_trimmed_before_verbs() -> None:

@@ -58,6 +58,12 @@ def test_place_from_the_web_address_alone() -> None:
     assert _where("区委召开常委会。", "https://example.com/news/1.html") is None
 
 
+def test_a_paths_column_code_is_no_sites_initials() -> None:
+    lead = "8月23日上午，中国共产党沁县第十三次代表大会在沁州宾馆隆重召开。全县各级党组织。"
+    # "qzxw" (a column of the e-paper) reads as the initials of 焦作's 修武 where the host's do.
+    assert _where(lead, "http://e.sxxycmw.com/qzxw/2016-1041/news-1-2.html") == "沁县"
+
+
 def test_template_names_beyond_the_gazetteer() -> None:
     places = PlaceSettings.from_names("上海市", ["临港新片区"])
     found = locate([("临港新片区党工委召开会议。", 1.0)], None, places.home, places.extra)

@@ -15,12 +15,14 @@ from ..cache import cache_dir, file_stamp, read_json, write_json
 from . import Division, _data_file, gazetteer, weights
 
 
-def _address_words(url: str | None) -> list[str]:
-    """Romanised words of a web address: huancui.gov.cn → ['huancui', 'gov', 'cn']."""
+def _address_words(url: str | None, host_only: bool = False) -> list[str]:
+    """Romanised words of a web address: huancui.gov.cn → ['huancui', 'gov', 'cn']; with
+    ``host_only``, of its host name alone."""
     if not url:
         return []
     parsed = urlparse(url if "://" in url else f"http://{url}")
-    return [w.lower() for w in re.findall(r"[A-Za-z]+", f"{parsed.hostname or ''} {parsed.path}")]
+    where = parsed.hostname or "" if host_only else f"{parsed.hostname or ''} {parsed.path}"
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", where)]
 
 
 ROMAN_VERSION = 6
@@ -118,8 +120,9 @@ def names_in_address(url: str | None) -> set[str]:
 
 def divisions_by_initials(url: str | None) -> set[Division]:
     """Divisions whose city's and own initials open a word of the address, the common way
-    of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协)."""
-    words = _address_words(url)
+    of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协).
+    Only the host is read: a path's short words are a site's own column codes (qzxw, zwgk)."""
+    words = _address_words(url, host_only=True)
     if not words:
         return set()
     index = _address_index()["initials"]
