@@ -35,6 +35,7 @@ LONG_NAME_ENDS = set("，、；。,")
 class _Rules:
     role_name: re.Pattern[str]
     name_role: re.Pattern[str]
+    name_head: re.Pattern[str]
     member_list: re.Pattern[str]
     presiding: re.Pattern[str]
     speaking: re.Pattern[str]
@@ -59,6 +60,9 @@ def rules() -> _Rules:
     role_name = re.compile(
         rf"(?P<role>{role}(?:(?:、|兼)(?:{role}|[{HAN}]{{0,14}}?(?:党组)?(?:{title})))*)(?P<name>[{HAN}]{{2,5}})")
     name_role = re.compile(rf"(?P<org>{LEVEL}委|市委)(?P<name>[{HAN}]{{2,3}}?)(?P<title>书记|副书记)")
+    # "邓晓东区长主持召开…": a name with the head's title after it, at the start of a clause.
+    name_head = re.compile(rf"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[{HAN}]{{2,3}}?)(?P<title>{head})"
+                           rf"(?=主持|出席|在|强调|指出|讲话|要求|作|，|,|、|。)")
     member_list = re.compile(
         rf"(?P<role>{_alternatives(data['list_roles'])})(?P<names>(?:[{HAN}]{{2,3}}、)+[{HAN}]{{2,3}})"
         r"(?=出席|参加|列席|等|，|。)")
@@ -68,14 +72,14 @@ def rules() -> _Rules:
     main = {MeetingKind(kind): tuple(names) for kind, names in data["main_titles"].items()}
     reporter = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)代表[^。；]{{2,40}}?(?:{_alternatives(data['reporter_verbs'])})")
     reporter_kinds = frozenset(MeetingKind(kind) for kind in data["reporter_kinds"])
-    return _Rules(role_name, name_role, member_list, presiding, speaking, main, reporter, reporter_kinds)
+    return _Rules(role_name, name_role, name_head, member_list, presiding, speaking, main, reporter, reporter_kinds)
 
 
 def _trim_name(text: str, start: int, candidate: str) -> str | None:
     """Two or three characters, or a longer name (宝音满都呼) standing whole between a role
     and a list mark? Decided by what follows the name in ``text``."""
-    if not candidate:
-        return None
+    if not candidate or candidate[:2] in AFTER_NAME_WORDS:
+        return None  # "王华区长强调": a verb after the title, no name
 
     def verb_at(i: int) -> bool:
         return text[i: i + 2] in AFTER_NAME_WORDS or text[i: i + 1] in AFTER_NAME_CHARS
@@ -147,6 +151,9 @@ def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区",
         name = m.group("name") if m.group("name")[0] in surnames() else None
         if name is not None and len(name) >= 2:
             found.append((m.start(), Leader(name, m.group("org") + m.group("title"))))
+    for m in r.name_head.finditer(text):
+        if m.group("name")[0] in surnames():
+            found.append((m.start(), Leader(m.group("name"), m.group("title"))))
     found.sort(key=lambda item: item[0])
     leaders: dict[str, Leader] = {}
     for _, leader in found:

@@ -172,6 +172,15 @@ def test_who_gives_the_speech_leads_where_no_title_says_who_does() -> None:
     assert find_leaders(text, MeetingKind.GOVERNMENT_PLENARY, "县")[0].name == "李启龙"
 
 
+def test_a_name_written_before_the_heads_title() -> None:
+    from briefing.model import MeetingKind
+
+    lead = "2024年11月18日下午，邓晓东区长主持召开2024年区政府第18次常务会议。"
+    assert [(x.name, x.role) for x in find_leaders(lead, MeetingKind.GOVERNMENT)] == [("邓晓东", "区长")]
+    # A verb after a title is no name.
+    assert [x.name for x in find_leaders("会上，王华区长强调，要抓好开局。")] == ["王华"]
+
+
 def test_a_name_that_reads_either_way_is_read_as_the_page_writes_it_elsewhere() -> None:
     text = "区委副书记孙晓慧主持召开分党组书记会议，区委书记李军作讲话，李军指出：开好这次会议意义重大。"
     assert "李军" in [x.name for x in find_leaders(text)]
@@ -221,6 +230,8 @@ def test_a_pages_title_block_before_its_news_leads_is_no_meeting(tmp_path) -> No
     ("副县长李启龙在县政府十八届五次全体(扩大)会议上强调指出：强化责任担当。", "政府全体会议",
      "县政府十八届五次全体（扩大）会议"),
     ("区长主持召开区政府第5次常务（扩大）会议。", "政府常务会议", "区政府第5次常务（扩大）会议"),
+    ("6月16日，县政协召开党组理论学习中心组学习暨十一届二十次主席(扩大)会议。", "政协会议",
+     "县政协党组理论学习中心组学习暨十一届二十次主席（扩大）会议"),
 ])
 def test_meeting_names_as_bodies_write_them(text: str, kind: str, name: str) -> None:
     found = reported_meeting(find_meetings(text))
