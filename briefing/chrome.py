@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .model import CleanDocument
 
 _DATETIME_RE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}")
+# A byline: a writer, an outlet and a time, nothing else ("刘俊   掌上长沙   2026-01-08 06:53:46").
+_BYLINE_RE = re.compile(r"(?:[\u4e00-\u9fff·]{2,8}\s+){1,3}\d[\d\s:./年月日-]*")
 _BARE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>|[\W_]+)$")
 # A photo credit at the end of a line: "新华社记者饶爱民 摄", "记者 王博 摄".
 _CREDIT_RE = re.compile(r"(?:记者|通讯员)?\s?\S{2,4}\s?摄\s*$|图片来源\S*$")
@@ -50,6 +52,7 @@ class ChromeRules:
     caption_endings: tuple[str, ...] = ()
     list_headers: frozenset[str] = frozenset()
     list_after_chars: int = 100
+    byline_weight: float = 0.0
 
 
 @cache
@@ -69,7 +72,7 @@ def rules() -> ChromeRules:
         re.compile(rf"^[\[【]?(?:{'|'.join(map(re.escape, sorted(d['line_labels'], key=len, reverse=True)))})[：:]"),
         frozenset(d["whole_lines"]), tuple(x.lower() for x in d["anywhere"]),
         tuple(re.compile(x, re.I) for x in d["patterns"]), tuple(d["caption_endings"]),
-        frozenset(d["list_headers"]), int(d["list_after_chars"]),
+        frozenset(d["list_headers"]), int(d["list_after_chars"]), float(d.get("byline_weight", 0.0)),
     )
 
 
@@ -86,6 +89,8 @@ def chrome_score(line: str) -> float:
     score += r.separator_weight * min(2, sum(text.count(sep) for sep in r.separators))
     if _DATETIME_RE.search(text):
         score += r.datetime_weight
+        if _BYLINE_RE.fullmatch(text):
+            score += r.byline_weight
     ends_sentences = bool(re.search("[。！？]", text))
     if not ends_sentences:
         score += r.no_sentence_weight

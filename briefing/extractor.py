@@ -282,7 +282,7 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         name=name or _other_name(report, doc),
         date=detect_date(report, doc),
         reports=[report],
-        leaders=find_leaders(text, kind, level, known),
+        leaders=find_leaders(text, kind, level, known, division.short if division else ""),
         documents=find_documents(text),
         figures=find_figures(report),
     )

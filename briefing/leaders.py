@@ -75,11 +75,21 @@ def rules() -> _Rules:
     return _Rules(role_name, name_role, name_head, member_list, presiding, speaking, main, reporter, reporter_kinds)
 
 
+def _written_after_another_place(text: str, leader: Leader, place: str) -> int:
+    """0 where ``leader``'s title stands after the division's own name or after no name,
+    1 where after another place's ("金华市委书记赵光君" on 义乌's page)."""
+    at = text.find(leader.role + leader.name)
+    if at <= 0 or not place:
+        return 0
+    before = text[max(0, at - len(place)):at]
+    return 0 if before == place or not re.match(rf"[{HAN}]", text[at - 1]) else 1
+
+
 def _trim_name(text: str, start: int, candidate: str) -> str | None:
     """Two or three characters, or a longer name (宝音满都呼) standing whole between a role
     and a list mark? Decided by what follows the name in ``text``."""
-    if not candidate or candidate[:2] in AFTER_NAME_WORDS:
-        return None  # "王华区长强调": a verb after the title, no name
+    if not candidate or candidate[:2] in AFTER_NAME_WORDS or _verb(candidate[:2]):
+        return None  # "王华区长强调", "市委常委扩大会精神": a verb after the title, no name
 
     def verb_at(i: int) -> bool:
         return text[i: i + 2] in AFTER_NAME_WORDS or text[i: i + 1] in AFTER_NAME_CHARS
@@ -104,6 +114,14 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
     return candidate if whole and len(candidate) > 3 else candidate[:3]
 
 
+def _verb(word: str) -> bool:
+    """A verb of the dictionary (扩大, 研究): no one's name starts so."""
+    from .nlp import word_tables
+
+    tag = word_tables().tags({word}).get(word)
+    return tag is not None and tag.startswith("v")
+
+
 def _word_starts(text: str, start: int) -> bool:
     """Whether jieba's cut of the words around ``start`` begins a word there (常委会主持 does
     not begin one at 会)."""
@@ -126,13 +144,14 @@ def _unknown_word(text: str) -> bool:
 
 
 def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区",
-                 known: list[Leader] | None = None) -> list[Leader]:
+                 known: list[Leader] | None = None, place: str = "") -> list[Leader]:
     """Leaders named with their roles, each person once: the main leader for a meeting of
     ``kind`` held by a body of ``level`` (区, 县, 市, 旗) first, then in the order named.
 
     ``known`` are leaders the page names with their roles elsewhere (in an earlier article
     of the same page): where ``text`` names one without a role ("会议由朱芝松主持"), it
-    is that leader."""
+    is that leader. ``place`` is the division's short name: of two 市委书记, the one written
+    after it ("义乌市委书记") leads, not the one after another city's ("金华市委书记")."""
     r = rules()
     found: list[tuple[int, Leader]] = []
     for leader in known or ():
@@ -160,23 +179,25 @@ def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区",
         if leader.name not in leaders or leaders[leader.name] in (known or ()):
             leaders[leader.name] = leader  # the role this text gives, where it gives one
     ordered = list(leaders.values())
-    main = _main_leader(text, ordered, kind, level)
+    main = _main_leader(text, ordered, kind, level, place)
     if main is not None:
         ordered = [main, *(x for x in ordered if x.name != main.name)]
     return ordered
 
 
-def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, level: str) -> Leader | None:
+def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, level: str,
+                 place: str = "") -> Leader | None:
     r = rules()
     # "受县委书记许红兵委托": the one who sent a deputy did not lead the meeting.
     present = [x for x in leaders if f"{x.name}委托" not in text]
     for title in r.main_titles.get(kind, ()) if kind else ():
         wanted = title.replace("{L}", level)
-        for leader in present:
-            # "市委常委、区委书记" holds 区委书记; "常务副区长" does not hold 区长.
-            if any(part.endswith(wanted) and not part[:-len(wanted)].endswith(("副", "常务"))
-                   for part in re.split("、|兼", leader.role)):
-                return leader
+        # "市委常委、区委书记" holds 区委书记; "常务副区长" does not hold 区长.
+        holders = [leader for leader in present if any(
+            part.endswith(wanted) and not part[:-len(wanted)].endswith(("副", "常务"))
+            for part in re.split("、|兼", leader.role))]
+        if holders:
+            return min(holders, key=lambda leader: _written_after_another_place(text, leader, place))
     if kind in r.reporter_kinds:
         for m in r.reporter.finditer(text):
             known = next((x for x in leaders if m.group("name").endswith(x.name)), None)

@@ -104,7 +104,18 @@ def _region_body(text: str, start: int, span: str) -> bool:
     if span.startswith("自治区") or (span.startswith("区") and text[max(0, start - 2):start] == "自治"):
         return True
     bodies = re.sub(rf"第?{NUMBER}届", "", span)
-    return any(f"{region}{body}" in bodies for region in r.region_words for body in r.region_bodies)
+    if any(f"{region}{body}" in bodies for region in r.region_words for body in r.region_bodies):
+        return True
+    return any(f"{city}委员会" in bodies for city in _prefecture_cities() if city in bodies)
+
+
+@cache
+def _prefecture_cities() -> frozenset[str]:
+    """Names of the cities above the counties (长沙市), none of them a county-level city."""
+    from .places import gazetteer
+
+    gaz = gazetteer()
+    return frozenset(city.name for city in gaz.cities.values()) - {d.name for d in gaz.divisions}
 
 
 def reported_meeting(mentions: list[MeetingMention]) -> MeetingMention | None:

@@ -166,6 +166,17 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     assert remove_copy_guard_noise(raw)[0] == clean
 
 
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("刘俊   掌上长沙   2026-01-08 06:53:46", True),  # a writer's and an outlet's byline
+    ("民生   2025-01-16 21:40   辽宁", False),  # a tag line whose province the page needs
+    ("会议于2026年1月8日召开。", False),
+])
+def test_a_byline_is_furniture(line: str, chrome: bool) -> None:
+    from briefing.chrome import is_chrome
+
+    assert is_chrome(line) is chrome
+
+
 @pytest.mark.parametrize(("raw", "clean"), [
     ("会议审议了众博棋牌,众博棋牌官网进一步规范对新组建事业单位管理的指导意见;",
      "会议审议了进一步规范对新组建事业单位管理的指导意见;"),

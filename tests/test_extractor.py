@@ -94,6 +94,9 @@ def test_a_regions_and_a_prefectures_bodies_hold_no_districts_meeting() -> None:
     assert find_meetings("3月28日下午，自治区十四届人大常委会第八次会议在广西人民会堂闭幕。") == []
     assert other_meeting("3月28日下午，自治区十四届人大常委会第八次会议在广西人民会堂闭幕。") is None
     assert other_meeting("12月24日，阿克苏地委召开第四十三次委员(扩大)会议，地委书记主持。") is None
+    assert other_meeting("1月16日上午，十二届省政协召开第九次常委会议。") is None
+    assert find_meetings("7日，政协长沙市第十三届委员会常务委员会第二十五次(扩大)会议召开。") == []
+    assert [m.name for m in find_meetings("昨日，义乌市委常委会召开会议，传达学习精神。")] == ["市委常委会会议"]
     # An autonomous county's bodies are a county's.
     assert [m.kind.value for m in find_meetings("自治县十届人大常委会第7次主任会议召开。")] == ["人大常委会会议"]
 
@@ -179,6 +182,16 @@ def test_a_name_written_before_the_heads_title() -> None:
     assert [(x.name, x.role) for x in find_leaders(lead, MeetingKind.GOVERNMENT)] == [("邓晓东", "区长")]
     # A verb after a title is no name.
     assert [x.name for x in find_leaders("会上，王华区长强调，要抓好开局。")] == ["王华"]
+
+
+def test_of_two_city_secretaries_the_one_of_the_page_leads() -> None:
+    from briefing.model import MeetingKind
+
+    text = ("5月10日上午，义乌市委召开常委(扩大)会议，传达学习金华市委书记赵光君的讲话精神。"
+            "义乌市委书记盛秋平主持会议。要贯彻落实全省工作部署会和金华市委常委扩大会精神。")
+    leaders = find_leaders(text, MeetingKind.STANDING_ENLARGED, "市", place="义乌")
+    assert leaders[0].name == "盛秋平"
+    assert "扩大会精神" not in [x.name for x in leaders]  # a verb after a title is no name
 
 
 def test_a_name_that_reads_either_way_is_read_as_the_page_writes_it_elsewhere() -> None:

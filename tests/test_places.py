@@ -64,6 +64,13 @@ def test_a_paths_column_code_is_no_sites_initials() -> None:
     assert _where(lead, "http://e.sxxycmw.com/qzxw/2016-1041/news-1-2.html") == "沁县"
 
 
+def test_a_citys_short_name_on_a_page_about_the_city_is_the_citys() -> None:
+    text = "政协长沙市第十三届委员会常务委员会会议召开。掌上长沙讯。会议协商长沙市人民政府工作报告。"
+    # 长沙 is also 长沙县's short name; the page names the city and never the county.
+    assert _where(text, "https://www.hunantoday.cn/news/xhn/202601/31304089.html") is None
+    assert _where("长沙县委召开常委会。掌上长沙讯。长沙市委部署。") == "长沙县"
+
+
 def test_template_names_beyond_the_gazetteer() -> None:
     places = PlaceSettings.from_names("上海市", ["临港新片区"])
     found = locate([("临港新片区党工委召开会议。", 1.0)], None, places.home, places.extra)

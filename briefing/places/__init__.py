@@ -48,6 +48,7 @@ class Weights:
     span_chars: int
     level_word_tails: tuple[str, ...]
     level_cues: tuple[str, ...]
+    host_words_ignored: tuple[str, ...] = ()
 
 
 @cache
@@ -60,6 +61,7 @@ def weights() -> Weights:
     data["outside_system"] = tuple(data["outside_system"])
     data["level_word_tails"] = tuple(data["level_word_tails"])
     data["level_cues"] = tuple(data["level_cues"])
+    data["host_words_ignored"] = tuple(data["host_words_ignored"])
     return Weights(**data)
 
 
@@ -318,6 +320,12 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             evidence[confirmed[0]] += weights().address
         elif not confirmed and dominant and len(candidates) == 1:
             evidence[candidates[0]] += weights().address
+    # "掌上长沙" on a page about 长沙市: a short name that is also a city's, on a page that
+    # names that city in full and never the county (长沙县), is the city's.
+    for d in list(evidence):
+        if d.short and d.name not in page and any(
+                city.short == d.short and city.name in page for city in gaz.cities.values()):
+            del evidence[d]
     if not evidence:
         return None
     # Repetition says less than variety: a reservoir named three times ("龙湾水库") must not

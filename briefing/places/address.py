@@ -122,7 +122,7 @@ def divisions_by_initials(url: str | None) -> set[Division]:
     """Divisions whose city's and own initials open a word of the address, the common way
     of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协).
     Only the host is read: a path's short words are a site's own column codes (qzxw, zwgk)."""
-    words = _address_words(url, host_only=True)
+    words = [w for w in _address_words(url, host_only=True) if w not in weights().host_words_ignored]
     if not words:
         return set()
     index = _address_index()["initials"]
@@ -160,7 +160,8 @@ def divisions_by_own_initials(url: str | None) -> set[Division]:
     districts share such initials."""
     from ..data import read_list
 
-    words = _address_words(url)
+    # The host alone: a path's short words are column codes (xhn, qzxw).
+    words = [w for w in _address_words(url, host_only=True) if w not in weights().host_words_ignored]
     if not words:
         return set()
     index = _address_index()["own_initials"]
