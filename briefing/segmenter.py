@@ -49,10 +49,13 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
     is held."""
     headings = [p for p in section if p.is_heading]
     body = [p for p in section if not p.is_heading][:2]
-    for part in (headings, body):
-        found = reported_meeting([m for p in part for m in find_meetings(p.text)])
-        if found is not None:
-            return found
+    in_headings, in_body = (reported_meeting([m for p in part for m in find_meetings(p.text)])
+                            for part in (headings, body))
+    if in_headings is not None and in_body is not None and in_body.kind is in_headings.kind and (
+            len(in_body.name) > len(in_headings.name) and in_headings.name in in_body.name):
+        return in_body  # the heading's "区委常委会…" is the lead's "区委常委会召开会议", named in full
+    if in_headings is not None or in_body is not None:
+        return in_headings or in_body
     for p in (*body, *headings) if other_kinds else ():
         found = other_meeting(p.text)
         if found is not None:

@@ -170,11 +170,14 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     ("刘俊   掌上长沙   2026-01-08 06:53:46", True),  # a writer's and an outlet's byline
     ("民生   2025-01-16 21:40   辽宁", False),  # a tag line whose province the page needs
     ("会议于2026年1月8日召开。", False),
+    ("西青区气象台2024年3月29日07时发布:今天白天晴间多云有扬沙,北风4-5级;气温19℃至6℃。", True),
+    ("中文域名:天津市宝坻区人民政府.政务", True),
+    ("区气象台负责同志汇报了汛期天气形势。", False),
 ])
-def test_a_byline_is_furniture(line: str, chrome: bool) -> None:
-    from briefing.chrome import is_chrome
+def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome: bool) -> None:
+    from briefing.chrome import is_boilerplate, is_chrome
 
-    assert is_chrome(line) is chrome
+    assert (is_chrome(line) or is_boilerplate(line)) is chrome
 
 
 @pytest.mark.parametrize(("raw", "clean"), [

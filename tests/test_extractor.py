@@ -184,6 +184,15 @@ def test_a_name_written_before_the_heads_title() -> None:
     assert [x.name for x in find_leaders("会上，王华区长强调，要抓好开局。")] == ["王华"]
 
 
+def test_the_lead_names_in_full_what_the_heading_names_short(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    [meeting] = _summarized(tmp_path, "baodi.txt", "\n".join([
+        "区委常委会听取有关工作汇报部署重点任务",
+        "日前，区委常委会召开会议，听取区人大常委会、区政府党组工作汇报，就做好下一步重点任务进行部署。"
+        "区委书记毛劲松主持会议并讲话。",
+    ]))
+    assert meeting["name"] == "区委常委会会议"
+
+
 def test_of_two_city_secretaries_the_one_of_the_page_leads() -> None:
     from briefing.model import MeetingKind
 
@@ -243,6 +252,9 @@ def test_a_pages_title_block_before_its_news_leads_is_no_meeting(tmp_path) -> No
     ("副县长李启龙在县政府十八届五次全体(扩大)会议上强调指出：强化责任担当。", "政府全体会议",
      "县政府十八届五次全体（扩大）会议"),
     ("区长主持召开区政府第5次常务（扩大）会议。", "政府常务会议", "区政府第5次常务（扩大）会议"),
+    ("2月26日上午，北辰区政协召开八届二十一次常委(扩大)会议。", "政协会议", "区政协八届二十一次常委（扩大）会议"),
+    ("7月23日，西青区委常委会(扩大)会议暨半年经济运行分析会召开。", "常委会扩大会议",
+     "区委常委会（扩大）会议暨半年经济运行分析会"),
     ("6月16日，县政协召开党组理论学习中心组学习暨十一届二十次主席(扩大)会议。", "政协会议",
      "县政协党组理论学习中心组学习暨十一届二十次主席（扩大）会议"),
 ])
