@@ -51,12 +51,17 @@ def remove_copy_guard_noise(line: str) -> tuple[str, int]:
         i = max(j, i + 1)
     if not cuts:
         return line, 0
+    return re.sub(r"\s{2,}", " ", _without(line, cuts)).strip(), len(cuts)
+
+
+def _without(line: str, cuts: list[tuple[int, int]]) -> str:
+    """``line`` with the spans ``cuts`` (in order, not overlapping) taken out."""
     out, last = [], 0
     for start, end in cuts:
         out.append(line[last:start])
         last = end
     out.append(line[last:])
-    return re.sub(r"\s{2,}", " ", "".join(out)).strip(), len(cuts)
+    return "".join(out)
 
 
 # The longest brand taken in front of a spam term.
@@ -102,12 +107,7 @@ def remove_injected_spam(line: str) -> tuple[str, int]:
                     for m in found]
     if not cuts:
         return line, 0
-    out, last = [], 0
-    for start, end in cuts:
-        out.append(line[last:start])
-        last = end
-    out.append(line[last:])
-    return "".join(out), len(cuts)
+    return _without(line, cuts), len(cuts)
 
 
 # What joins the terms of a search-engine title, and what may stand between two terms.
