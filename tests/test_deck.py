@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from pptx.oxml.ns import qn
 from pptx.util import Emu
@@ -187,6 +188,24 @@ def test_one_district_has_its_summary_instead_of_a_comparison(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     titles = [slide_title(s) for s in Presentation(str(deck)).slides]
     assert titles.count("要情概览") == 1 and titles.index("要情概览") == len(titles) - 2, titles
+
+
+def test_counties_and_districts_are_counted_as_what_they_are(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pptx import Presentation
+
+    from briefing.layout.summary import division_noun
+
+    from .conftest import run_cli
+
+    assert division_noun(["金山区", "西安市·新城区", "鄠邑区（原户县）"]) == "区"
+    assert division_noun(["和县", "沁县"]) == "县"
+    assert division_noun(["辽中区", "长白朝鲜族自治县", "未识别"]) == "区县"
+    corpus = Path(__file__).parent / "corpus"
+    deck = tmp_path / "mixed.pptx"
+    pages = [str(next(corpus.glob(f"{n}_*.txt"))) for n in ("119", "124")]
+    assert run_cli("build", *pages, "-o", str(deck), "-q").returncode == 0
+    cover = "\n".join(s.text_frame.text for s in Presentation(str(deck)).slides[0].shapes if s.has_text_frame)
+    assert "2 个区县 · 2 次会议" in cover
 
 
 def test_a_headcount_is_no_key_figure() -> None:

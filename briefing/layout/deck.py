@@ -31,7 +31,7 @@ from .files import _number_parts_quickly, open_base, save_atomically
 from .package import save_package
 from .parts import PartFactory
 from .shapes import recount_ids, rectangle_element
-from .summary import count_label
+from .summary import count_label, division_noun
 from .text import (
     BOX_MARGIN_PT,
     Fonts,
@@ -296,7 +296,8 @@ class DeckWriter:
         if b.scope:  # what the user chose, beside the period the meetings actually cover
             facts.append(Para(self.s(f"筛选：{b.scope}")))
         n_reports = len(b.sources)
-        facts.append(Para(self.s(f"收录 {n_reports} 份报道 · {len(b.districts)} 个区 · "
+        unit = division_noun([row.district for row in b.districts])
+        facts.append(Para(self.s(f"收录 {n_reports} 份报道 · {len(b.districts)} 个{unit} · "
                                  + count_label(b.meetings)), color=t.color("muted")))
         top = band + 24
         height = g.height - top - g.margin

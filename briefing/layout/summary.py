@@ -55,8 +55,9 @@ def summary_lines(b: Briefing) -> tuple[list[str], list[str]]:
         top = Counter(t for r in rows for t, _ in r.themes[:3])
         shared = [(t, n) for t, n in top.most_common() if n * 2 >= len(rows) and n >= 2][:3]
         if shared:
-            lines.append("共同关注：" + "、".join(f"{t}（{n}/{len(rows)} 个区）" for t, n in shared))
-            notes.append("共同关注：各区报道主题词占比前三位中出现于半数以上区的主题。")
+            unit = division_noun([r.district for r in rows])
+            lines.append("共同关注：" + "、".join(f"{t}（{n}/{len(rows)} 个{unit}）" for t, n in shared))
+            notes.append(f"共同关注：各{unit}报道主题词占比前三位中出现于半数以上{unit}的主题。")
         own = [(r.themes[0][0], r.district) for r in rows if r.themes
                and top[r.themes[0][0]] <= 2 and r.themes[0][0] not in {t for t, _ in shared}]
         if own:
@@ -70,7 +71,8 @@ def summary_lines(b: Briefing) -> tuple[list[str], list[str]]:
     if marked:
         shown = marked[:SUMMARY_DISTRICTS]
         lines.append("特色：" + "；".join(f"{r.district} {'、'.join(t.term for t in r.distinctive[:2])}" for r in shown)
-                     + (f" 等 {len(marked)} 个区" if len(marked) > len(shown) else ""))
+                     + (f" 等 {len(marked)} 个{division_noun([r.district for r in marked])}"
+                        if len(marked) > len(shown) else ""))
         for r in shown:
             for t in r.distinctive[:2]:
                 notes.append(f"{r.district}“{t.term}”（z = {t.z:.2f}）：{t.source.sentence if t.source else ''}")
@@ -86,7 +88,15 @@ def _names(names: list[str]) -> str:
     """"金山区、嘉定区", or "金山区、嘉定区等 16 个区" where the list is long."""
     if len(names) <= SUMMARY_DISTRICTS:
         return "、".join(names)
-    return "、".join(names[:SUMMARY_DISTRICTS - 1]) + f"等 {len(names)} 个区"
+    return "、".join(names[:SUMMARY_DISTRICTS - 1]) + f"等 {len(names)} 个{division_noun(names)}"
+
+
+def division_noun(names: list[str]) -> str:
+    """What to count the divisions as: 区, 县, 市 or 旗 where all are one, else 区县
+    ("西安市·新城区" and "鄠邑区（原户县）" count as 区)."""
+    levels = {name.split("·")[-1].split("（")[0][-1:] for name in names if name != UNKNOWN_DISTRICT}
+    levels.discard("")
+    return levels.pop() if len(levels) == 1 and levels <= set("区县市旗") else "区县"
 
 
 def count_label(meetings: list[Meeting]) -> str:
