@@ -172,13 +172,12 @@ def profile_meetings(meetings: list[Meeting], stop: frozenset[str], theme_terms:
     from .codec import encode
     from .parallel import parallel_map
     from .store import cached_map, key_of
-    from .summarizers.keyword_heading import identity_key
 
     nlp.segmenter()  # loaded before any worker is forked
     nlp.word_tables()
-    settings_key = key_of(sorted(stop), sorted(theme_terms), encode(themes)) if store else ""
     if identities is None:
-        identities = [identity_key(m) for m in meetings] if store else [""] * len(meetings)
+        store, identities = None, [""] * len(meetings)
+    settings_key = key_of(sorted(stop), sorted(theme_terms), encode(themes)) if store else ""
     jobs = [(m, stop, theme_terms, themes, facts) for m, facts in zip(meetings, identities, strict=True)]
     profiles = cached_map(store, "profile", MeetingProfile, _profile_job, jobs,
                           lambda job: (settings_key, job[4]), parallel_map,

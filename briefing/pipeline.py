@@ -206,7 +206,7 @@ def build_briefing(
     place_key = key_of(encode(places))
     # A page's key is its text after cleaning and its places' settings; a meeting's is the
     # keys of the pages it was merged from, so its summary is found without hashing its text.
-    page_keys = [content_key([place_key, encode(doc)], [str(doc.path)], share=False) if caching else "" for doc in docs]
+    page_keys = [content_key([place_key, encode(doc)], [str(doc.path)]) if caching else "" for doc in docs]
     jobs = [(doc, places, key) for doc, key in zip(docs, page_keys, strict=True)]
     extracted = cached_map(store, "extract", tuple[list[Meeting], list[str]], _extract_one, jobs,
                            lambda job: job[2], parallel_map, lambda job: [str(job[0].path)])

@@ -65,13 +65,10 @@ def key_of(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def content_key(value: Any, paths: Sequence[str] = (), share: bool = True) -> str:
+def content_key(value: Any, paths: Sequence[str] = ()) -> str:
     """A hash of a JSON value in which the files ``paths`` are marks, not names: the same
-    content read from a moved folder has the same key. A long string met again is hashed
-    as a reference (57,142 figures of one 400,000-character line name one sentence);
-    ``share=False`` where no string repeats (a page's paragraphs), which is faster."""
-    text = _without_paths(json.dumps(_share(value, {}) if share else value, ensure_ascii=False, sort_keys=True,
-                                     default=str), paths)
+    content read from a moved folder has the same key."""
+    text = _without_paths(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), paths)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -445,9 +445,9 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
               identities: list[str] | None = None) -> None:
     """Fill ``keywords`` and ``points`` of every meeting (in place).
 
-    With a ``store``, a meeting summarized before with the same text, settings and word
-    weights takes its stored results; ``identities`` are the meetings' :func:`identity_key`
-    where the caller has them already."""
+    With a ``store`` and the meetings' ``identities`` (what each was made of: see
+    ``pipeline.build_briefing``), a meeting summarized before with the same settings and
+    word weights takes its stored results; without identities nothing is stored."""
     from .. import store as stored
     from ..codec import encode
     from ..parallel import parallel_map
@@ -456,7 +456,7 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
     nlp.segmenter()  # load the dictionaries once, before any worker is forked
     nlp.word_tables()
     if identities is None:
-        identities = [identity_key(m) for m in meetings] if store else [""] * len(meetings)
+        store, identities = None, [""] * len(meetings)
     # Jobs name their meeting; its text is made where it is used (workers share the meetings).
     jobs = [(m, stop, facts) for m, facts in zip(meetings, identities, strict=True)]
     settings_key = stored.key_of(encode(settings), sorted(stop)) if store else ""
@@ -471,18 +471,6 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
     for meeting, w, found in zip(meetings, weights, points, strict=True):
         meeting.keywords = shown_keywords(w, theme_terms=settings.theme_terms)
         meeting.points = found
-
-
-def identity_key(meeting: Meeting) -> str:
-    """A hash of what a meeting's summary depends on: all of it but what summarizing fills
-    in, its files as marks (see :func:`store.content_key`)."""
-    from ..codec import encode
-    from ..store import content_key
-
-    facts = encode(meeting)
-    for filled in ("keywords", "points", "profile"):
-        facts.pop(filled, None)
-    return content_key(facts, [str(path) for path in meeting.sources])
 
 
 def _keyword_input(meeting: Meeting) -> str:
