@@ -100,8 +100,16 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
         inside[i:i + 2] in AFTER_NAME_WORDS or inside[i] in AFTER_NAME_CHARS for i in range(len(inside)))
     if candidate[0] not in surnames():
         # A name of no Han surname (希尼, 宝音满都呼) is read where it stands whole after
-        # its role and is no word of the dictionary (办公会议).
-        return candidate if whole and _unknown_word(candidate) and _word_starts(text, start) else None
+        # its role, or right before what a leader does ("执行主席才仁主持会议"), and is no
+        # word of the dictionary (办公会议).
+        if whole:
+            name = candidate
+        else:
+            name = next((candidate[:k] for k in range(2, len(candidate))
+                         if text[start + k: start + k + 2] in AFTER_NAME_WORDS), "")
+            if any(ch in AFTER_NAME_CHARS for ch in name):
+                name = ""
+        return name if name and _unknown_word(name) and _word_starts(text, start) else None
     if len(candidate) < 3:
         return candidate
     if verb_at(start + 3):
@@ -175,29 +183,38 @@ def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区",
             found.append((m.start(), Leader(m.group("name"), m.group("title"))))
     found.sort(key=lambda item: item[0])
     leaders: dict[str, Leader] = {}
+    # Every role the text gives a person: "大会执行主席张胜利、才仁…" lists 才仁 among the
+    # executive chairs before "常务主席、执行主席才仁主持会议" names the one who leads.
+    roles: dict[str, list[str]] = {}
     for _, leader in found:
         if leader.name not in leaders or leaders[leader.name] in (known or ()):
             leaders[leader.name] = leader  # the role this text gives, where it gives one
+        roles.setdefault(leader.name, []).append(leader.role)
     ordered = list(leaders.values())
-    main = _main_leader(text, ordered, kind, level, place)
+    main = _main_leader(text, ordered, kind, level, place, roles)
     if main is not None:
         ordered = [main, *(x for x in ordered if x.name != main.name)]
     return ordered
 
 
+def _holds(role: str, title: str) -> bool:
+    """"市委常委、区委书记" holds 区委书记; "常务副区长" does not hold 区长."""
+    return any(part.endswith(title) and not part[:-len(title)].endswith(("副", "常务"))
+               for part in re.split("、|兼", role))
+
+
 def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, level: str,
-                 place: str = "") -> Leader | None:
+                 place: str = "", roles: dict[str, list[str]] | None = None) -> Leader | None:
     r = rules()
     # "受县委书记许红兵委托": the one who sent a deputy did not lead the meeting.
     present = [x for x in leaders if f"{x.name}委托" not in text]
     for title in r.main_titles.get(kind, ()) if kind else ():
         wanted = title.replace("{L}", level)
-        # "市委常委、区委书记" holds 区委书记; "常务副区长" does not hold 区长.
-        holders = [leader for leader in present if any(
-            part.endswith(wanted) and not part[:-len(wanted)].endswith(("副", "常务"))
-            for part in re.split("、|兼", leader.role))]
-        if holders:
-            return min(holders, key=lambda leader: _written_after_another_place(text, leader, place))
+        holders = [next((Leader(x.name, role) for role in (x.role, *(roles or {}).get(x.name, ()))
+                         if _holds(role, wanted)), None) for x in present]
+        found = [x for x in holders if x is not None]
+        if found:
+            return min(found, key=lambda leader: _written_after_another_place(text, leader, place))
     if kind in r.reporter_kinds:
         for m in r.reporter.finditer(text):
             known = next((x for x in leaders if m.group("name").endswith(x.name)), None)

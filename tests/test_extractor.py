@@ -150,6 +150,12 @@ def test_names_without_a_han_surname_and_roles_from_elsewhere_on_the_page() -> N
     leaders = find_leaders(text, MeetingKind.PEOPLES_CONGRESS, "旗")
     assert leaders[0] == Leader("宝音满都呼", "旗人大常委会主任")
     assert "希尼" in [x.name for x in leaders]
+    # Listed among the executive chairs first, then named the one who leads ("常务主席"),
+    # right before what he does: a name of no Han surname that is not written whole.
+    text = ("大会执行主席张胜利、才仁、王玉珠在主席台前排就座。大会主席团常务主席、执行主席才仁主持会议。"
+            "桑周代表县人民政府向大会作工作报告。")
+    assert find_leaders(text, MeetingKind.PEOPLES_CONGRESS, "县")[0] == Leader("才仁", "大会主席团常务主席、执行主席")
+    assert [x.name for x in find_leaders("县长主持会议并讲话。", MeetingKind.GOVERNMENT_PLENARY, "县")] == []
     # A body's name is no person's: "区委常委会主持" names no one called 会主持.
     assert [x.name for x in find_leaders("会议由区委常委会主持。")] == []
     # "受县委书记许红兵委托": the name stops before 委托.

@@ -98,6 +98,16 @@ def test_short_initials_settled_by_the_page_level_and_the_province_domain() -> N
     assert _where(standing, "https://www.ctxww.com/folder22/2024-12-07/1.html") == "长泰区"
 
 
+def test_initials_of_province_city_and_county_in_the_host() -> None:
+    # yncxym.gov.cn: 云南 楚雄 元谋; the page itself never names the county.
+    text = "2月6日，十八届县人民政府召开第四次全体会议。县委副书记、县长王开国主持会议并讲话。"
+    assert _where(text, "http://yncxym.gov.cn/info/2528/62307.htm") == "元谋县"
+    # Every division found lies in the province the first two letters name.
+    from briefing.places.address import divisions_by_initials
+
+    assert all(d.province == "云南省" for d in divisions_by_initials("http://yncxym.gov.cn/"))
+
+
 def test_a_spelling_names_the_place_it_reads_most_plainly() -> None:
     # yandu is 盐都 (yán + dū) before 殷都 (殷 reads yīn first).
     assert _where("区人大常委会第44次会议召开。", "http://ydrd.yandu.gov.cn/infodetail/1.html") == "盐都区"

@@ -25,7 +25,8 @@ def _address_words(url: str | None, host_only: bool = False) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", where)]
 
 
-ROMAN_VERSION = 6
+ROMAN_VERSION = 7
+_INDEXES = ("roman", "initials", "own_initials", "province_initials")
 
 
 @cache
@@ -33,15 +34,15 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
     """How divisions are spelt in web addresses, kept in the cache folder (romanising three
     thousand names takes half a second): "roman" maps huancui → [环翠] for every division,
     city and province; "initials" maps a city's and a division's initials (tzhl) to the
-    division's code."""
+    division's code; "province_initials" maps a province's initials (yn) to its code."""
     gaz = gazetteer()
     source = _data_file("adcodes.csv")
     cache_file = cache_dir() / "place-pinyin.json"
     stamp = [str(source), *file_stamp(source), ROMAN_VERSION]
     cached = read_json(cache_file)
     if cached and cached.get("stamp") == stamp and all(
-            isinstance(cached.get(k), dict) for k in ("roman", "initials", "own_initials")):
-        return {k: cached[k] for k in ("roman", "initials", "own_initials")}
+            isinstance(cached.get(k), dict) for k in _INDEXES):
+        return {k: cached[k] for k in _INDEXES}
     from pypinyin import Style, pinyin
 
     def spellings(name: str, style: Style, limit: int) -> list[str]:
@@ -81,7 +82,12 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
             for tail in spellings(d.short, Style.FIRST_LETTER, 2):
                 if len(head + tail) >= weights().min_initials:
                     initials[head + tail].append(d.adcode)
-    index = {"roman": dict(roman), "initials": dict(initials), "own_initials": dict(own)}
+    provinces: defaultdict[str, list[str]] = defaultdict(list)
+    for code, province in gaz.provinces.items():
+        for head in spellings(province.short, Style.FIRST_LETTER, 2) if province.short else ():
+            provinces[head].append(code)
+    index = {"roman": dict(roman), "initials": dict(initials), "own_initials": dict(own),
+             "province_initials": dict(provinces)}
     write_json(cache_file, {"stamp": stamp, **index})
     return index
 
@@ -120,20 +126,31 @@ def names_in_address(url: str | None) -> set[str]:
 
 def divisions_by_initials(url: str | None) -> set[Division]:
     """Divisions whose city's and own initials open a word of the address, the common way
-    of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协).
+    of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协),
+    or follow their province's: yncxym (云南 楚雄 元谋).
     Only the host is read: a path's short words are a site's own column codes (qzxw, zwgk)."""
     words = [w for w in _address_words(url, host_only=True) if w not in weights().host_words_ignored]
     if not words:
         return set()
-    index = _address_index()["initials"]
+    index = _address_index()
     by_code = {d.adcode: d for d in gazetteer().divisions}
     found: set[Division] = set()
     for word in words:
-        for end in range(len(word), weights().min_initials - 1, -1):
-            if word[:end] in index and len(word) - end <= weights().address_extra_letters:
-                found.update(by_code[code] for code in index[word[:end]] if code in by_code)
-                break
+        # Three parts (province, city, division) agree before two are tried: "yncx" alone
+        # might open some other city's district.
+        provinces = index["province_initials"].get(word[:2], ())
+        codes = [c for c in _initials_opening(word[2:]) if c[:2] in provinces] if provinces else []
+        found.update(by_code[c] for c in codes or _initials_opening(word) if c in by_code)
     return found
+
+
+def _initials_opening(word: str) -> list[str]:
+    """Codes of the divisions whose city's and own initials, the longest that fit, open ``word``."""
+    index = _address_index()["initials"]
+    for end in range(len(word), weights().min_initials - 1, -1):
+        if word[:end] in index and len(word) - end <= weights().address_extra_letters:
+            return index[word[:end]]
+    return []
 
 
 @cache
