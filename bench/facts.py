@@ -74,7 +74,11 @@ def _norm_name(name: str, place: str = "") -> str:
     name = re.sub(r"[()（）\s]", "", _simplified(name))
     name = re.sub(r"^(?:中国共产党|中共)", "", name)
     if place:
-        name = re.sub(rf"^[\u4e00-\u9fff]{{0,6}}?{re.escape(place)}", place[-1], name)
+        from briefing.places import gazetteer
+
+        # The place as the gazetteer names it, or by an abbreviation (察右后旗).
+        for form in (place, *(alias for alias, d in gazetteer().aliases if d.name == place)):
+            name = re.sub(rf"^[\u4e00-\u9fff]{{0,6}}?{re.escape(form)}", place[-1], name)
     return name.replace("党代表大会", "代表大会").replace("党代会", "代表大会")
 
 

@@ -30,7 +30,7 @@ from .model import (
     Report,
     SourceSentence,
 )
-from .places import Division, PlaceSettings, display_name, locate
+from .places import Division, PlaceSettings, display_name, locate, prefecture_page
 from .segmenter import split_sentences
 
 HOME_SHANGHAI = PlaceSettings()
@@ -116,6 +116,17 @@ def _compact_date(year: str, month_day: str) -> dt.date | None:
     return dates.pop() if len(dates) == 1 else None
 
 
+def _conveyed_date(lead: str, at: int) -> bool:
+    """Whether the date at ``at`` is that of something the meeting conveys: its sentence has
+    named a meeting and then a word of conveying before it ("…召开…常务会议，传达学习4月19日
+    习近平总书记…讲话精神")."""
+    from .meetings import rules
+
+    sentence = re.split(r"[。！？\n]", lead[:at])[-1]
+    meeting = min((i for i in (sentence.find("会议"), sentence.find("会，")) if i >= 0), default=-1)
+    return meeting >= 0 and any(w in sentence[meeting:] for w in rules().not_held_before if len(w) >= 2)
+
+
 def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
     """When the meeting took place, as precisely as the text allows."""
     body = [p.text for p in report.body]
@@ -131,13 +142,14 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
     for pattern in (_FULL_DATE_RE, _ISO_DATE_RE):
         for m in pattern.finditer(lead):
             found = _as_date(f"{m['y']}-{m['m']}-{m['d']}")
-            if found is not None and found <= latest:  # a date after the page's is not the meeting's
+            # A date after the page's is not the meeting's, nor one of what it conveys.
+            if found is not None and found <= latest and not _conveyed_date(lead, m.start()):
                 full.append((m.start(), found))
     for m in _COMPACT_DATE_RE.finditer(lead):
         found = _compact_date(m["y"], m["md"])
-        if found is not None and found <= latest:
+        if found is not None and found <= latest and not _conveyed_date(lead, m.start()):
             full.append((m.start(), found))
-    month_day = _MONTH_DAY_RE.search(lead)
+    month_day = next((m for m in _MONTH_DAY_RE.finditer(lead) if not _conveyed_date(lead, m.start())), None)
     if month_day is None and (compact := _COMPACT_MONTH_DAY_RE.search(lead)) and page_date is not None:
         found = _compact_date(str(page_date.year), compact["md"])
         if found is not None:
@@ -267,11 +279,16 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
     division = detect_district(report, doc, places)
     kind = report.meeting_kind or MeetingKind.ARTICLE
     name = report.meeting_mention
+    text = "\n".join(p.text for p in report.paragraphs)
     if name and division is not None and _held_above(name, division):
         # "市委六届九次全会" on a district's page: the city's meeting, which the district's
         # people attend. The page reports no meeting of the district's own.
         kind, name = MeetingKind.ARTICLE, None
-    text = "\n".join(p.text for p in report.paragraphs)
+    elif name and division is None and _city_body(name, text) and prefecture_page(
+            "\n".join(doc.paragraphs), doc.url):
+        # A 市 that names no division of its own and has divisions below it: a
+        # prefecture-level city's meeting, no county-level one's.
+        kind, name = MeetingKind.ARTICLE, None
     level = division.level_word if division else "区"
     return Meeting(
         district=display_name(division, places.home) if division else UNKNOWN_DISTRICT,
@@ -288,11 +305,22 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
     )
 
 
+_CITY_BODY_RE = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,3}届)?市(?:委|政府|人大|政协)")
+_BODY_LEVELS_RE = re.compile(r"(?P<level>[区县市旗])(?:委|长|政府|人大|政协)")
+
+
 def _held_above(name: str, division: Division) -> bool:
     """Whether a meeting's body is the city above ``division`` (a 市 body where the division
     is a 区, 县 or 旗; a county-level city's 市委 is its own)."""
-    city_body = re.match(r"(?:第?[一二三四五六七八九十\d]{1,3}届)?市(?:委|政府|人大|政协)", name)
-    return division.level_word != "市" and city_body is not None
+    return division.level_word != "市" and _CITY_BODY_RE.match(name) is not None
+
+
+def _city_body(name: str, text: str) -> bool:
+    """Whether a meeting is a 市's: its name says so, or every body its report names is one."""
+    if _CITY_BODY_RE.match(name):
+        return True
+    levels = {m.group("level") for m in _BODY_LEVELS_RE.finditer(text)}
+    return levels == {"市"}
 
 
 def _merge_key(meeting: Meeting) -> tuple[str, str, str]:

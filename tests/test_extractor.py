@@ -335,3 +335,44 @@ def test_a_heading_names_the_meeting_its_elliptic_lead_reports(tmp_path) -> None
     assert (meeting["name"], meeting["kind"]) == ("政协年中工作会议", "其他")
     found = reported_meeting(find_meetings("5月30日，我区召开第三届人民代表大会常务委员会第二次会议。"))
     assert found is not None and found.kind.value == "人大常委会会议"
+
+
+def test_a_date_of_what_the_meeting_conveys_is_not_its_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    [meeting] = _summarized(tmp_path, "kaili.txt",
+                            "原文链接：http://example.cn/szb/pc/202205/13/c1.html\n"
+                            "近日，市长杨波主持召开凯里市第十届人民政府第十五次常务会议，传达学习4月19日习近平总书记"
+                            "在主持召开中央全面深化改革委员会第二十五次会议时的重要讲话精神，4月20日国务院常务会议精神。\n")
+    assert meeting["date"]["day"] is None and meeting["date"]["month"] == 5 and meeting["date"]["inferred"]
+    # The meeting's own date, written first, still counts.
+    [meeting] = _summarized(tmp_path, "kaili.txt",
+                            "5月9日，市长杨波主持召开凯里市第十届人民政府第十五次常务会议，传达学习4月19日会议精神。\n")
+    assert (meeting["date"]["month"], meeting["date"]["day"]) == (5, 9)
+
+
+def test_a_centre_group_of_a_party_group_and_one_held_with_another_meeting() -> None:
+    found = find_meetings("10月16日，察右后旗政协党组召开理论学习中心组学习暨专题研讨会。")
+    assert [(m.kind.value, m.name) for m in found] == [("中心组学习会", "旗政协党组理论学习中心组学习暨专题研讨会")]
+    found = find_meetings("全旗领导干部参加旗委理论学习中心组2021年第十二次集体学习会"
+                          "暨铸牢中华民族共同体意识专题研讨会。")
+    assert [m.name for m in found] == ["旗委理论学习中心组2021年第十二次集体学习会暨铸牢中华民族共同体意识专题研讨会"]
+
+
+def test_a_prefecture_level_citys_meeting_that_names_no_division_is_left_out(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from .conftest import run_cli
+
+    (tmp_path / "ordos.txt").write_text(
+        "9月12日上午，市委理论学习中心组2024年第十三次集体学习会举行。市委书记李理出席。"
+        "会议以视频形式开到各旗区。\n", "utf-8")
+    (tmp_path / "anshan.txt").write_text(
+        "原文链接：https://example.xyz/news/search?q=ANSHAN\n"
+        "24日，市委副书记、市长吴开华主持召开市政府党组会议暨理论学习中心组学习会议和常务会议。\n", "utf-8")
+    (tmp_path / "county_city.txt").write_text(
+        "5月9日，市委书记主持召开市委常委会会议，研究部署全市安全生产工作。\n", "utf-8")
+    done = run_cli("summarize", str(tmp_path), "--format", "json", "--no-cache")
+    assert done.returncode == 0, done.stderr
+    meetings = json.loads(done.stdout)["meetings"]
+    # A 市 with no sign of divisions below it may be a county-level city: kept, its place unknown.
+    assert [m["sources"][0].rsplit("/", 1)[-1] for m in meetings] == ["county_city.txt"]
+    assert "ordos.txt: no meeting report about one district found; left out" in done.stderr

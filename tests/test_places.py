@@ -145,3 +145,19 @@ def test_a_site_named_by_the_initials_alone() -> None:
     # kq.gov.cn: 柯桥区 (葵青区 of Hong Kong holds no 区政协 meetings).
     text = "区政协召开二届三十七次主席会议，区政协主席出席并讲话，审议召开区政协二届四次会议的有关事项。"
     assert _where(text, "http://zx.kq.gov.cn/art/1.html") == "柯桥区"
+
+
+def test_abbreviated_banners_and_counties() -> None:
+    # The wing's first character, its side and position: 察哈尔右翼后旗 is 察右后旗.
+    assert _where("察右后旗政协党组召开理论学习中心组学习会。") == "察哈尔右翼后旗"
+    assert _where("喀左县委常委会召开会议。") == "喀喇沁左翼蒙古族自治县"
+    # Those no rule makes come from division_aliases.tsv.
+    assert _where("达茂旗委召开常委会议。") == "达尔罕茂明安联合旗"
+
+
+def test_a_prefecture_level_citys_page() -> None:
+    from briefing.places import prefecture_page
+
+    assert prefecture_page("会议以视频形式开到各旗区。", None)
+    assert prefecture_page("市长主持召开常务会议。", "https://example.xyz/search?q=ANSHAN")
+    assert not prefecture_page("市长主持召开常务会议。", "https://example.xyz/news/1.html")

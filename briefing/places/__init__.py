@@ -49,6 +49,7 @@ class Weights:
     level_word_tails: tuple[str, ...]
     level_cues: tuple[str, ...]
     host_words_ignored: tuple[str, ...] = ()
+    subordinate_cues: tuple[str, ...] = ()
 
 
 @cache
@@ -62,6 +63,7 @@ def weights() -> Weights:
     data["level_word_tails"] = tuple(data["level_word_tails"])
     data["level_cues"] = tuple(data["level_cues"])
     data["host_words_ignored"] = tuple(data["host_words_ignored"])
+    data["subordinate_cues"] = tuple(data["subordinate_cues"])
     return Weights(**data)
 
 
@@ -156,6 +158,8 @@ class Gazetteer:
     cities: dict[str, Place]  # "3710" → 威海市
     provinces: dict[str, Place]  # "37" → 山东省
     former: list[Division] = field(default_factory=list)  # names before a rename, found as today's are
+    # Abbreviations (察右后旗), each found as the division itself is.
+    aliases: list[tuple[str, Division]] = field(default_factory=list)
     by_name: dict[str, list[Division]] = field(default_factory=dict)
     by_short: dict[str, list[Division]] = field(default_factory=dict)
 
@@ -166,6 +170,10 @@ class Gazetteer:
             by_name[d.name].append(d)
             if d.short:
                 by_short[d.short].append(d)
+        for alias, d in self.aliases:
+            target = by_short if len(alias) == 2 else by_name  # 莫旗 is a word, as 兴县 is
+            if d not in target[alias]:
+                target[alias].append(d)
         self.by_name, self.by_short = dict(by_name), dict(by_short)
 
     def ambiguous(self, division: Division) -> bool:
@@ -235,7 +243,29 @@ def gazetteer() -> Gazetteer:
         elif len(short) < 2 or short == name:
             short = ""
         divisions.append(Division(name, short, city.name if city else "", province.name if province else "", code))
-    return Gazetteer(divisions, cities, provinces, _former_divisions(divisions))
+    return Gazetteer(divisions, cities, provinces, _former_divisions(divisions), _aliases(divisions))
+
+
+# 科尔沁右翼前旗 → 科右前旗, 喀喇沁左翼蒙古族自治县 → 喀左县: the wing's first character and
+# side, its position, and the level.
+_WING_RE = re.compile(
+    r"^(?P<stem>.)[^左右翼]{1,3}(?P<side>[左右])翼(?P<pos>[前中后]?)(?:.*族)?(?:自治)?(?P<level>[旗县])$")
+
+
+def _aliases(today: list[Division]) -> list[tuple[str, Division]]:
+    """Abbreviations of divisions: by rule for the wings (翼) of a banner league, and as
+    ``briefing/data/division_aliases.tsv`` lists them."""
+    from ..data import read_list
+
+    found = [(f"{m['stem']}{m['side']}{m['pos']}{m['level']}", d) for d in today if (m := _WING_RE.match(d.name))]
+    by_place = {(d.name, d.city): d for d in today}
+    for line in read_list("division_aliases.tsv"):
+        alias, name, city = (line.split("\t") + [""] * 3)[:3]
+        division = by_place.get((name, city))
+        if division is None:
+            raise RuntimeError(f"division_aliases.tsv: {name} ({city or 'no city'}) is no division today")
+        found.append((alias, division))
+    return found
 
 
 def _former_divisions(today: list[Division]) -> list[Division]:
@@ -349,6 +379,19 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
         if dominant and d.level_word != dominant:
             evidence[d] *= weights().off_level_factor
     return max(evidence.items(), key=lambda item: (item[1], item[0].adcode))[0]
+
+
+def prefecture_page(text: str, url: str | None) -> bool:
+    """Whether a page whose 市 names no division is a prefecture-level city's: it speaks of
+    the divisions below it ("开到各旗区"), or its address spells such a city (?q=ANSHAN)
+    and no county-level division of that name."""
+    from .address import names_in_address
+
+    if any(cue in text for cue in weights().subordinate_cues):
+        return True
+    gaz = gazetteer()
+    cities = {city.short for city in gaz.cities.values() if city.short}
+    return any(name in cities and name not in gaz.by_short for name in names_in_address(url, query=True))
 
 
 @cache

@@ -15,13 +15,15 @@ from ..cache import cache_dir, file_stamp, read_json, write_json
 from . import Division, _data_file, gazetteer, weights
 
 
-def _address_words(url: str | None, host_only: bool = False) -> list[str]:
+def _address_words(url: str | None, host_only: bool = False, query: bool = False) -> list[str]:
     """Romanised words of a web address: huancui.gov.cn → ['huancui', 'gov', 'cn']; with
-    ``host_only``, of its host name alone."""
+    ``host_only``, of its host name alone; with ``query``, of its query string too."""
     if not url:
         return []
     parsed = urlparse(url if "://" in url else f"http://{url}")
     where = parsed.hostname or "" if host_only else f"{parsed.hostname or ''} {parsed.path}"
+    if query and not host_only:
+        where += f" {parsed.query}"
     return [w.lower() for w in re.findall(r"[A-Za-z]+", where)]
 
 
@@ -101,10 +103,11 @@ def _site_label(url: str | None) -> str:
     return labels[-1] if labels else ""
 
 
-def names_in_address(url: str | None) -> set[str]:
+def names_in_address(url: str | None, query: bool = False) -> set[str]:
     """Short place names spelt in a web address: huancui.gov.cn → {环翠}. A word may carry a
-    few letters before (hbwuxue: 湖北 武穴) or after (fanchengnews → 樊城) the name."""
-    words = _address_words(url)
+    few letters before (hbwuxue: 湖北 武穴) or after (fanchengnews → 樊城) the name. With
+    ``query``, the query string is read too (a search page's ?q=ANSHAN)."""
+    words = _address_words(url, query=query)
     if not words:
         return set()
     index = _address_index()["roman"]
