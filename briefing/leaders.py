@@ -66,7 +66,8 @@ def rules() -> _Rules:
     member_list = re.compile(
         rf"(?P<role>{_alternatives(data['list_roles'])})(?P<names>(?:[{HAN}]{{2,3}}、)+[{HAN}]{{2,3}})"
         r"(?=出席|参加|列席|等|，|。)")
-    presiding = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:{_alternatives(data['presiding'])})")
+    presiding = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:宣布[^，。；]{{1,10}}?并)?"
+                           rf"(?:{_alternatives(data['presiding'])})")
     speaking = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:出席[^，。；]{{0,8}}?并|在[^，。；]{{2,40}}?上)"
                           rf"(?:作)?(?:{_alternatives(data['speaking'])})")
     main = {MeetingKind(kind): tuple(names) for kind, names in data["main_titles"].items()}

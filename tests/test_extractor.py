@@ -376,3 +376,15 @@ def test_a_prefecture_level_citys_meeting_that_names_no_division_is_left_out(tmp
     # A 市 with no sign of divisions below it may be a county-level city: kept, its place unknown.
     assert [m["sources"][0].rsplit("/", 1)[-1] for m in meetings] == ["county_city.txt"]
     assert "ordos.txt: no meeting report about one district found; left out" in done.stderr
+
+
+def test_a_censors_mask_is_no_blank_and_who_opens_a_session_presides() -> None:
+    from briefing.meetings import is_template
+    from briefing.model import MeetingKind
+
+    report = ("3月10日上午，吉安县第十七届人民代表大会第六次会议开幕。全县深入学习贯彻党的******和二十届历次全会精神，"
+              "深化落实******总书记考察江西重要讲话精神。")
+    assert not is_template(report)
+    assert is_template("同志们：区委XX书记还要作重要讲话。XX日，市委召开会议。")
+    text = "大会执行主席傅小林、王头生、尹子安在主席台前排就座。尹子安宣布大会开幕并主持第一阶段大会。"
+    assert find_leaders(text, MeetingKind.PEOPLES_CONGRESS, "县")[0].name == "尹子安"

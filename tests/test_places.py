@@ -161,3 +161,11 @@ def test_a_prefecture_level_citys_page() -> None:
     assert prefecture_page("会议以视频形式开到各旗区。", None)
     assert prefecture_page("市长主持召开常务会议。", "https://example.xyz/search?q=ANSHAN")
     assert not prefecture_page("市长主持召开常务会议。", "https://example.xyz/news/1.html")
+
+
+def test_a_province_s_initials_before_a_spelt_name_choose_among_places_spelt_alike() -> None:
+    from briefing.places.address import names_in_address
+
+    # xishan is 锡山 (江苏) and 西山 (云南); js is 江苏.
+    assert names_in_address("http://www.jsxishan.gov.cn/doc/2026/01/29/1.shtml") == {"锡山"}
+    assert names_in_address("http://www.xishan.gov.cn/1.html") >= {"锡山", "西山"}

@@ -117,14 +117,37 @@ def names_in_address(url: str | None, query: bool = False) -> set[str]:
     label = _site_label(url)
     if label and len(label) >= w.min_pinyin_label and label in index:
         found.update(index[label])
+    provinces = _address_index()["province_initials"]
     for word in words:
         for start in range(min(w.address_prefix_letters, len(word)) + 1):
             hit = next((word[start:end] for end in range(len(word), start + w.min_pinyin - 1, -1)
                         if len(word) - (end - start) <= w.address_extra_letters and word[start:end] in index), None)
             if hit:
-                found.update(index[hit])
+                # jsxishan: the letters before a name that spell a province's initials (js,
+                # 江苏) say which of the places spelt alike (锡山, 西山) it is.
+                codes = set(provinces.get(word[:start], ())) if start else set()
+                inside = [name for name in index[hit] if codes & _provinces_of(name)]
+                found.update(inside or index[hit])
                 break
     return found
+
+
+@cache
+def _provinces_by_short() -> dict[str, set[str]]:
+    gaz = gazetteer()
+    by_short: dict[str, set[str]] = defaultdict(set)
+    for d in gaz.divisions:
+        if d.short:
+            by_short[d.short].add(d.adcode[:2])
+    for code, place in (*gaz.cities.items(), *gaz.provinces.items()):
+        if place.short:
+            by_short[place.short].add(code[:2])
+    return dict(by_short)
+
+
+def _provinces_of(short: str) -> set[str]:
+    """The codes of the provinces holding a division, city or province of that short name."""
+    return _provinces_by_short().get(short, set())
 
 
 def divisions_by_initials(url: str | None) -> set[Division]:

@@ -32,6 +32,7 @@ class _Cues:
     dependent_openers: tuple[str, ...]
     dependent_endings: tuple[str, ...]
     independent_endings: tuple[str, ...]
+    masks: tuple[str, ...] = ()
 
     # Each word list as one pattern: a sentence is searched once per list (every unit of every
     # meeting is checked).
@@ -76,7 +77,7 @@ def cues() -> _Cues:
                  tuple(data["body_endings"]), roster,
                  tuple(data["headcount"]),
                  tuple(data["ceremony"]), tuple(data["credit"]), tuple(data["dependent_openers"]),
-                 tuple(data["dependent_endings"]), tuple(data["independent_endings"]))
+                 tuple(data["dependent_endings"]), tuple(data["independent_endings"]), tuple(data["masks"]))
 
 
 def roster_share(text: str) -> float:
@@ -89,8 +90,11 @@ def roster_share(text: str) -> float:
 
 
 def is_noise(text: str) -> str | None:
-    """Why a sentence is no key point ("roster", "headcount", "ceremony", "credit"), or None."""
+    """Why a sentence is no key point ("roster", "headcount", "ceremony", "credit", "masked"),
+    or None."""
     c = cues()
+    if any(mask in text for mask in c.masks):
+        return "masked"
     if c.headcount_re.search(text) and _COUNT_OF_PEOPLE_RE.search(text):
         return "headcount"
     if c.ceremony_re.search(text):
