@@ -280,7 +280,8 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
     kind = report.meeting_kind or MeetingKind.ARTICLE
     name = report.meeting_mention
     text = "\n".join(p.text for p in report.paragraphs)
-    if name and division is not None and _held_above(name, division):
+    level = _written_level(division, "\n".join(doc.paragraphs)) if division else "区"
+    if name and division is not None and _held_above(name, level):
         # "市委六届九次全会" on a district's page: the city's meeting, which the district's
         # people attend. The page reports no meeting of the district's own.
         kind, name = MeetingKind.ARTICLE, None
@@ -289,7 +290,6 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         # A 市 that names no division of its own and has divisions below it: a
         # prefecture-level city's meeting, no county-level one's.
         kind, name = MeetingKind.ARTICLE, None
-    level = division.level_word if division else "区"
     return Meeting(
         district=display_name(division, places.home) if division else UNKNOWN_DISTRICT,
         district_confident=division is not None,
@@ -309,10 +309,20 @@ _CITY_BODY_RE = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,3}届)?
 _BODY_LEVELS_RE = re.compile(r"(?P<level>[区县市旗])(?:委|长|政府|人大|政协)")
 
 
-def _held_above(name: str, division: Division) -> bool:
-    """Whether a meeting's body is the city above ``division`` (a 市 body where the division
-    is a 区, 县 or 旗; a county-level city's 市委 is its own)."""
-    return division.level_word != "市" and _CITY_BODY_RE.match(name) is not None
+def _held_above(name: str, level: str) -> bool:
+    """Whether a meeting's body is the city above a division of ``level`` (a 市 body where
+    the division is a 区, 县 or 旗; a county-level city's 市委 is its own)."""
+    return level != "市" and _CITY_BODY_RE.match(name) is not None
+
+
+def _written_level(division: Division, page: str) -> str:
+    """The division's level as the page writes it: a page from before 平果县 became 平果市
+    writes 平果县, and its 市委 is the city's above."""
+    if not division.short:
+        return division.level_word
+    counts = Counter({level: page.count(division.short + level) for level in "区县市旗"})
+    level, n = counts.most_common(1)[0]
+    return level if n > counts[division.level_word] else division.level_word
 
 
 def _city_body(name: str, text: str) -> bool:

@@ -183,7 +183,8 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
     if not re.search(rf"{LEVEL}(?:委|政府|人大|政协)|^政协|[区县市旗]第|党代会|代表大会", name):
         # The body stands apart in the sentence ("区委召开常委会（扩大）会议"): put it first.
         body = re.search(rf"({LEVEL}(?:委|政府|人大常委会|政协))(?:召开|举行)[^，。；]{{0,4}}$", before)
-        if body:
+        # "市人大常委会召开第十五届人大常委会第三十七次会议" names its body twice: once is enough.
+        if body and (body.group(1)[1:] == "委" or body.group(1)[1:] not in name):
             name = body.group(1) + name
     return name
 

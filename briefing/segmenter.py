@@ -102,7 +102,7 @@ def segment_document(
         mention = lead.name if lead else None
         body_chars = sum(len(p.text) for p in section if not p.is_heading)
         if mention is None and reports:
-            if body_chars >= MIN_CONTINUATION_CHARS:
+            if body_chars >= MIN_CONTINUATION_CHARS or _continues(section):
                 reports[-1].paragraphs.extend(section)
             else:
                 dropped += 1
@@ -112,6 +112,16 @@ def segment_document(
     if dropped and on_warning:
         on_warning(f"{doc.path}: skipped {dropped} short item(s) unrelated to any meeting")
     return [r for r in reports if r.body]
+
+
+# A numbered item of minutes ("三、审议…") or a passage whose subject is the meeting
+# ("会议听取了…"): the report before goes on, however short the passage.
+_CONTINUATION_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|会议(?!室|中心))")
+
+
+def _continues(section: list[Paragraph]) -> bool:
+    return bool(section) and _CONTINUATION_RE.match(section[0].text) is not None
 
 
 def _without_title_block(sections: list[list[Paragraph]], first_lead: int) -> list[list[Paragraph]]:

@@ -201,3 +201,12 @@ def test_a_clause_is_kept_up_to_a_lost_character() -> None:
     assert drop_damaged_clauses(damaged)[0] == "縣政協主席尤玲娟主持閉幕式。"
     # Mojibake before it is no intact text: the clause goes.
     assert drop_damaged_clauses("會議審議了鍘垮鍒嗘瀽?g文件，研究工作。")[0] == "研究工作。"
+
+
+def test_a_lead_opening_on_its_date_is_no_date_line() -> None:
+    from briefing.cleaner import clean_text
+
+    lead = "2023年10月26日上午，区长韩云同志在区机关大院2号楼会议室主持召开五届68次区政府常务会议。纪要如下："
+    assert clean_text(lead)[0] == [lead]
+    for line in ("2021-03-04 10:22 来源：舟山日报", "2024年9月13日 星期五", "2022年5月9日  浏览次数：1234"):
+        assert clean_text(line)[0] == [], line

@@ -388,3 +388,47 @@ def test_a_censors_mask_is_no_blank_and_who_opens_a_session_presides() -> None:
     assert is_template("同志们：区委XX书记还要作重要讲话。XX日，市委召开会议。")
     text = "大会执行主席傅小林、王头生、尹子安在主席台前排就座。尹子安宣布大会开幕并主持第一阶段大会。"
     assert find_leaders(text, MeetingKind.PEOPLES_CONGRESS, "县")[0].name == "尹子安"
+
+
+def test_minutes_numbered_items_stay_with_their_meeting(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    [meeting] = _summarized(tmp_path, "doumen.txt", "\n".join([
+        "2023年10月26日上午，区长韩云同志主持召开五届68次区政府常务会议。纪要如下：",
+        "一、传达学习省政府主要领导同志调研精神",
+        "会议强调，要坚持实体经济为本、制造业当家，加快形成新质生产力，持续增强发展新动能。",
+        "三、审议《关于珠海市斗门区2023年区本级预算调整方案的报告（送审稿）》",
+        "会议听取了区财政局关于预算调整方案的汇报。", ""]))
+    assert (meeting["district"], meeting["name"]) == ("斗门区", "五届68次区政府常务会议")
+    from briefing.pipeline import read_documents
+    from briefing.segmenter import segment_document
+
+    [doc] = read_documents([tmp_path / "doumen.txt"])
+    [report] = segment_document(doc)
+    assert report.paragraphs[-1].text == "会议听取了区财政局关于预算调整方案的汇报。"
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    # The body named twice ("市人大常委会召开第十五届人大常委会…") is written once.
+    ("6月23日，市人大常委会召开第十五届人大常委会第三十七次会议。", "人大常委会会议",
+     "第十五届人大常委会第三十七次会议"),
+    # The party members among a session's delegates meet: not the session.
+    ("今天下午，市第十八届人民代表大会第五次会议代表中的中共党员会议召开。会议成立市十八届人大五次会议临时党总支。",
+     "其他", "市第十八届人民代表大会第五次会议代表中的中共党员会议"),
+])
+def test_names_of_bodies_written_twice_and_of_a_sessions_party_members(text: str, kind: str, name: str) -> None:
+    from briefing.model import Paragraph
+    from briefing.segmenter import lead_meeting
+
+    found = lead_meeting([Paragraph(t, i, False) for i, t in enumerate(text.split("\n"))])
+    assert found is not None and (found.kind.value, found.name) == (kind, name)
+
+
+def test_a_citys_committee_meeting_in_a_county_then_named_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 平果县 (a county until 2019, 平果市 today): the page writes 平果县, so its 市委 is 百色's.
+    [meeting] = _summarized(tmp_path, "pingguo.txt",
+                            "5月4日，市委常委会在平果县召开会议，研究平果县撤县设市有关事项。会议由市委书记彭晓春主持。"
+                            "会议同意申报撤销平果县，设立县级平果市。平果县撤县设市符合百色市实际。\n")
+    assert meeting["kind"] == "文章"
+    # And a prefecture-level city named in the text (钦州), its 市 bodies only: no county's meeting.
+    from briefing.places import prefecture_page
+
+    assert prefecture_page("推动钦州高质量发展的强大力量。", None)

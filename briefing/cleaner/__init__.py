@@ -103,6 +103,8 @@ _DATELINE_RE = re.compile(
     r"^(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(\s+\d{1,2}:\d{2}(:\d{2})?)?"
     r"\s*(?:(来源|稿源)[：:]\s*(?P<outlet>\S+))?"
 )
+# "2023年10月26日上午，区长…主持召开…": a lead that opens on its date, no date line.
+_LEAD_AFTER_DATE_RE = re.compile(r"\s*(?:[上下中晚早凌][午上晨]|[，,]|[^\s：:|｜]{0,40}[，。])")
 _SOURCE_RE = re.compile(r"(?:^|\s)(?:来源|稿源|信息来源)[：:]\s*(?P<outlet>[^\s，。]{2,20})\s*$")
 _LINK_RE = re.compile(r"^(?:本文链接|原文链接)[：:]\s*(?P<url>https?://[^\s\u4e00-\u9fff]+)(?P<title>.*)$")
 # Leads such as 本报讯（记者 项竹彦）, 新华网上海7月11日电（记者 X）.
@@ -152,7 +154,7 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
     """
     starts_report = False
     dateline = _DATELINE_RE.match(line)
-    if dateline and len(line) < 60:
+    if dateline and len(line) < 60 and not _LEAD_AFTER_DATE_RE.match(line, dateline.end("date")):
         facts.published = facts.published or _iso_date(dateline.group("date"))
         if dateline.group("outlet"):
             facts.outlet = facts.outlet or dateline.group("outlet")

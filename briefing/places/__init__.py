@@ -358,6 +358,17 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             del evidence[d]
     if not evidence:
         return None
+    # A division named both as it was (平果县) and as it is (平果市) is one: the page's
+    # usual name stands for both, and says the level the page's bodies had.
+    by_code: dict[str, list[Division]] = defaultdict(list)
+    for d in evidence:
+        by_code[d.adcode].append(d)
+    for names in by_code.values():
+        if len(names) > 1:
+            kept = max(names, key=lambda d: evidence[d])
+            for d in names:
+                if d is not kept:
+                    evidence[kept] += evidence.pop(d)
     # Repetition says less than variety: a reservoir named three times ("龙湾水库") must not
     # outweigh the county named once and its 县委 throughout.
     for d, score in evidence.items():
@@ -383,15 +394,16 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
 
 def prefecture_page(text: str, url: str | None) -> bool:
     """Whether a page whose 市 names no division is a prefecture-level city's: it speaks of
-    the divisions below it ("开到各旗区"), or its address spells such a city (?q=ANSHAN)
-    and no county-level division of that name."""
+    the divisions below it ("开到各旗区"), or it or its address names such a city ("推动钦州
+    高质量发展", ?q=ANSHAN) that no county-level division shares a name with."""
     from .address import names_in_address
 
     if any(cue in text for cue in weights().subordinate_cues):
         return True
     gaz = gazetteer()
-    cities = {city.short for city in gaz.cities.values() if city.short}
-    return any(name in cities and name not in gaz.by_short for name in names_in_address(url, query=True))
+    cities = {city.short for city in gaz.cities.values() if len(city.short) >= 2} - set(gaz.by_short)
+    return any(name in cities for name in names_in_address(url, query=True)) or any(
+        name in text for name in cities)
 
 
 @cache
