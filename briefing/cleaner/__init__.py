@@ -50,6 +50,8 @@ _KEEP_CONTROLS = {"\n", "\t"}
 def strip_control_chars(text: str) -> str:
     """Drop control, surrogate and format characters (python-pptx rejects most of them)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
+    if text.isprintable():  # none of those categories (nor a line break) is printable: nothing to drop
+        return text
     return "".join(
         ch for ch in text
         if ch in _KEEP_CONTROLS or unicodedata.category(ch) not in {"Cc", "Cs", "Cf", "Co", "Cn"}

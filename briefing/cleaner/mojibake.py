@@ -51,12 +51,16 @@ def _wrong_bytes(line: str, encoding: str) -> bytes:
 def _looks_garbled(line: str) -> bool:
     if _suspect(line):
         return True
-    latin_letters = sum(1 for ch in line if "\u00c0" <= ch <= "\u00ff" or "\x80" <= ch <= "\x9f")
+    latin_letters = len(_LATIN_RE.findall(line))
     if latin_letters >= 3 and latin_letters * 5 >= len(line):
         return True
     # UTF-8 read as GBK gives runs of rare characters outside the common block.
-    rare = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff" and _is_rare_han(ch))
+    common = _common_chars()
+    rare = sum(1 for ch in line if ch not in common and "\u4e00" <= ch <= "\u9fff" and _is_rare_han(ch))
     return rare >= 3 and rare > len(line) // 8
+
+
+_LATIN_RE = re.compile("[\u00c0-\u00ff\x80-\x9f]")
 
 
 @cache
@@ -72,6 +76,7 @@ def _common_chars() -> frozenset[str]:
     return frozenset(chars)
 
 
+@cache
 def _is_rare_han(ch: str) -> bool:
     return ch not in _common_chars() and _to_simplified(ch) not in _common_chars()
 

@@ -21,6 +21,7 @@ _READING_RE = re.compile(
 _HAN_RUN_RE = re.compile(rf"[{HAN}]+")
 
 
+@cache
 def _plain_syllable(syllable: str) -> str:
     decomposed = unicodedata.normalize("NFD", syllable.lower().rstrip("12345"))
     decomposed = decomposed.replace("u\u0308", "v")
