@@ -151,6 +151,22 @@ class Scores:
         return self.right[name] / self.total[name] if self.total[name] else 0.0
 
 
+def _paired(wanted: list[dict], found: list[dict]) -> list[dict | None]:
+    """Each gold meeting with the found one that agrees with it on most fields (the deck
+    orders a district's meetings newest first, a page may tell them oldest first); ties and
+    the rest in the page's order."""
+    left = list(range(len(found)))
+    pairs: list[dict | None] = []
+    for want in wanted:
+        if not left:
+            pairs.append(None)
+            continue
+        best = max(left, key=lambda i: (sum(ok for ok, _ in score_meeting(want, found[i]).values()), -i))
+        left.remove(best)
+        pairs.append(found[best])
+    return pairs
+
+
 def score_pages(pages: list[Path]) -> Scores:
     scores = Scores()
     for page in pages:
@@ -160,8 +176,8 @@ def score_pages(pages: list[Path]) -> Scores:
         found = [m for m in result.get("meetings", []) if m.get("kind") != "文章"]
         checks: list[tuple[str, bool, str, str]] = [
             ("meetings", len(found) == len(gold["meetings"]), str(len(gold["meetings"])), str(len(found)))]
-        for i, want in enumerate(gold["meetings"]):
-            for name, (ok, seen) in score_meeting(want, found[i] if i < len(found) else None).items():
+        for want, got in zip(gold["meetings"], _paired(gold["meetings"], found), strict=True):
+            for name, (ok, seen) in score_meeting(want, got).items():
                 checks.append((name, ok, str(want.get(name, "")), seen))
         chrome_seen = [line for line in gold.get("chrome", []) if len(line.strip()) > 1
                        and _leaked(_simplified(line.strip()), result.get("meetings", []))]

@@ -55,8 +55,9 @@ _FULL_DATE_RE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _MONTH_DAY_RE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日|号|(?=[上下]午|晚))")
 # "2018813日": a date whose 年 and 月 a site's markup lost; read where only one split is a date.
 _COMPACT_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日")
-# "1226日，…" opening a paragraph: a month and day whose 月 was lost.
-_COMPACT_MONTH_DAY_RE = re.compile(r"(?m)^\s*(?P<md>\d{3,4})日")
+# "1226日，…" opening a paragraph: a month and day whose 月 was lost; "43日" too, which
+# is no day of a month ("12日" is one: the 12th, not 1月2日).
+_COMPACT_MONTH_DAY_RE = re.compile(r"(?m)^\s*(?P<md>\d{3,4}|3[2-9]|[4-9]\d)日")
 _ISO_DATE_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 # Days named relative to the page's own date: its date line anchors them.
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}

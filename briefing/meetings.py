@@ -23,7 +23,10 @@ BRACKET = "[（()）]"
 STANDING = "常(?:务委员|委)会"
 GOVERNMENT = "(?:人民)?政府"
 # When a sentence says a session was held ("于昨日下午", "3月2日上午"), inside a name.
-WHEN = r"(?:于?(?:\d{1,2}月\d{1,2}日|[昨今][日天]|近日|日前)(?:上午|下午|晚上|晚间)?|于?(?:上午|下午|晚上|晚间)|于)"
+# Where, too ("在尹桂芳大剧院举行预备会议"): a venue of a few characters before 举行 or 召开.
+TIME = r"(?:于?(?:\d{1,2}月\d{1,2}日|[昨今][日天]|近日|日前)(?:上午|下午|晚上|晚间)?|于?(?:上午|下午|晚上|晚间)|于)"
+VENUE = r"在[^，。；、\s在]{2,12}?"
+WHEN = rf"(?:{TIME}(?:{VENUE})?|{VENUE})"
 CONTEXT_CHARS = 14  # how much of the clause before a mention is read for its cues
 PLACE_PREFIX_CHARS = 16  # how far back a place that belongs to a name is looked for
 
@@ -186,6 +189,8 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
         # "市人大常委会召开第十五届人大常委会第三十七次会议" names its body twice: once is enough.
         if body and (body.group(1)[1:] == "委" or body.group(1)[1:] not in name):
             name = body.group(1) + name
+        elif kind is MeetingKind.GOVERNMENT and "政府" not in name:
+            name = f"{level}政府{name}"  # a standing meeting is the government's, named just before
     return name
 
 

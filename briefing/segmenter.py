@@ -52,8 +52,10 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
     in_headings, in_body = (reported_meeting([m for p in part for m in find_meetings(p.text)])
                             for part in (headings, body))
     if in_headings is not None and in_body is not None and in_body.kind is in_headings.kind and (
-            len(in_body.name) > len(in_headings.name) and in_headings.name in in_body.name):
-        return in_body  # the heading's "区委常委会…" is the lead's "区委常委会召开会议", named in full
+            len(in_body.name) > len(in_headings.name) and _written_within(in_headings.name, in_body.name)):
+        # The heading's "区委常委会…" is the lead's "区委常委会召开会议", its "县政府常务会议"
+        # the lead's "县政府2025年第16次常务会议": the same meeting, named in full.
+        return in_body
     if in_headings is not None or in_body is not None:
         return in_headings or in_body
     for p in (*body, *headings) if other_kinds else ():
@@ -61,6 +63,12 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
         if found is not None:
             return found
     return _elliptic_lead(headings, body) if other_kinds else None
+
+
+def _written_within(short: str, full: str) -> bool:
+    """Whether every character of ``short`` stands in ``full``, in the same order."""
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 def _elliptic_lead(headings: list[Paragraph], body: list[Paragraph]) -> MeetingMention | None:

@@ -188,6 +188,11 @@ def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome:
     # A report on gambling keeps its words: a word repeats, not a made-up brand.
     ("打击非法棋牌活动，查处非法棋牌APP", "打击非法棋牌活动，查处非法棋牌APP"),
     ("严厉打击网络赌场和足球投注等违法犯罪", "严厉打击网络赌场和足球投注等违法犯罪"),
+    # A "_"-joined title written wherever the page named the county, running into the text
+    # around it: what every occurrence shares is taken out.
+    ("他指出，win88娱乐平台_88 单场投注_88真人游戏作为运河名城，要推动win88娱乐平台_88 单场投注_88真人游戏旅游发展，"
+     "提升win88娱乐平台_88 单场投注_88真人游戏城市品质。",
+     "他指出，作为运河名城，要推动旅游发展，提升城市品质。"),
 ])
 def test_injected_advertising_removed(raw: str, clean: str) -> None:
     from briefing.cleaner.guard import remove_injected_spam

@@ -432,3 +432,37 @@ def test_a_citys_committee_meeting_in_a_county_then_named_so(tmp_path) -> None: 
     from briefing.places import prefecture_page
 
     assert prefecture_page("推动钦州高质量发展的强大力量。", None)
+
+
+def test_two_standing_meetings_in_one_piece_and_a_heading_named_short(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The heading names the meeting short; the lead in full. "又讯" opens a second report,
+    # whose standing meeting is written without its body (县政府党组会议和2025年第17次常务会议).
+    meetings = _summarized(tmp_path, "twice.txt", "\n".join([
+        "县政府常务会议召开",
+        "本报讯 5月23日，县长施家雄主持召开县政府党组会议和县政府2025年第16次常务会议。会议研究了闽侯县防汛工作。",
+        "又讯 5月29日，县长施家雄主持召开县政府党组会议和2025年第17次常务会议。会议研究了闽侯县招商引资工作。", ""]))
+    assert sorted((m["name"], m["date"]["day"]) for m in meetings) == [
+        ("县政府2025年第16次常务会议", 23), ("县政府2025年第17次常务会议", 29)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # The term before a body named twice ("县十五届县委常委会第24次会议").
+    ("6月30日，县委书记刘中英主持召开县十五届县委常委会第24次会议。", "十五届县委常委会第24次会议"),
+    # Where a session is held, between the body and its session: dropped from the name.
+    ("1月11日，中国共产党新昌县第十五次代表大会在尹桂芳大剧院举行预备会议。", "中国共产党新昌县第十五次代表大会预备会议"),
+])
+def test_names_with_a_term_before_the_body_and_a_venue_before_the_session(text: str, name: str) -> None:
+    from briefing.model import Paragraph
+    from briefing.segmenter import lead_meeting
+
+    found = lead_meeting([Paragraph(text, 0, False)])
+    assert found is not None and found.name == name
+
+
+def test_a_day_that_lost_its_month_when_no_day_of_a_month_is_so_large(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lead = "旗政协十届九次常委会会议召开，旗政协主席高荣堂主持会议。"
+    [meeting] = _summarized(tmp_path, "lost.txt", f"发布时间:2020-04-04 19:34\n43日，{lead}\n")
+    assert (meeting["date"]["month"], meeting["date"]["day"]) == (4, 3)
+    # "12日" is the 12th, not 1月2日.
+    [meeting] = _summarized(tmp_path, "day.txt", f"发布时间:2020-04-14 19:34\n12日，{lead}\n")
+    assert meeting["date"].get("day") != 2

@@ -169,3 +169,9 @@ def test_a_province_s_initials_before_a_spelt_name_choose_among_places_spelt_ali
     # xishan is 锡山 (江苏) and 西山 (云南); js is 江苏.
     assert names_in_address("http://www.jsxishan.gov.cn/doc/2026/01/29/1.shtml") == {"锡山"}
     assert names_in_address("http://www.xishan.gov.cn/1.html") >= {"锡山", "西山"}
+
+
+def test_a_noun_for_a_kind_of_place_counts_only_with_its_city_or_province() -> None:
+    # 故城 is an old city's ruins (楼兰故城, 明中都皇故城) before it is 衡水's 故城县.
+    assert _where("县委中心组学习会听取了楼兰故城保护规划的介绍。") is None
+    assert _where("会议听取了衡水市关于推动故城高质量发展的意见。") == "故城县"

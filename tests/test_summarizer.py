@@ -144,6 +144,7 @@ def test_a_point_never_stops_on_a_clause_that_waits_for_its_main_clause() -> Non
     ("副县长李启龙在县政府十八届五次全体会议上强调指出", True),  # the frame of what was said
     ("确保各项工作不掉队、不落后", False),
     ("持续抓好安全生产工作，做好善后", False),
+    ("会议以县政府党组理论学习中心组学习会的形式", True),  # the form of what it did, which follows
 ])
 def test_a_clause_that_waits_for_what_follows(clause: str, hanging: bool) -> None:
     from briefing.summarizers.noise import is_dangling
@@ -162,3 +163,13 @@ def test_a_list_of_bodies_and_their_heads_is_a_roster(text: str, roster: bool) -
     from briefing.summarizers.noise import is_noise
 
     assert (is_noise(text) == "roster") is roster
+
+
+def test_who_attended_before_the_clause_that_says_so_is_no_content() -> None:
+    from briefing.summarizers.units import clauses, content_clauses
+
+    text = "县政协常委出席会议，县政协副县以上在家干部，各委办主任列席会议，要求扎实做好全会筹备工作。"
+    assert content_clauses(text) == ["要求扎实做好全会筹备工作。"]
+    # People who are the object of what is done stay.
+    assert "关心关爱基层干部，" in clauses("关心关爱基层干部，激励担当作为。")
+    assert content_clauses("关心关爱基层干部，激励担当作为。") == ["关心关爱基层干部，", "激励担当作为。"]

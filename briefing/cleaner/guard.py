@@ -86,10 +86,11 @@ def _spam_re() -> re.Pattern[str] | None:
 def remove_injected_spam(line: str) -> tuple[str, int]:
     """``line`` without the advertising injected into it; the number of pieces taken out.
 
-    Two shapes, each needing two spam terms, so that a report on gambling is left alone:
+    Three shapes, each needing two spam terms, so that a report on gambling is left alone:
 
     - a search-engine title put in place of words ("县澳门金沙城中心_欧洲杯足球网-【投注官网
       平台】主席"): terms joined by "_", "-" or square brackets, taken out whole;
+    - such a title repeated wherever the page wrote a name, with one term each time;
     - a made-up brand repeated before its term ("众博棋牌,众博棋牌官网"): taken out where
       the same two to four Han characters stand before each repetition and they are no
       word of the dictionary ("打击非法棋牌活动，查处非法棋牌APP" repeats a word)."""
@@ -99,7 +100,7 @@ def remove_injected_spam(line: str) -> tuple[str, int]:
     found = list(pattern.finditer(line))
     if len(found) < 2:
         return line, 0
-    cuts = _title_blocks(line, found)
+    cuts = _title_blocks(line, found) or _repeated_titles(line, pattern)
     if not cuts:
         brand = _repeated_brand(line, found)
         if brand:
@@ -132,6 +133,36 @@ def _title_blocks(line: str, found: list[re.Match[str]]) -> list[tuple[int, int]
         tail = _TITLE_TAIL_RE.match(line, end)  # "…投注官网平台】": to the closing bracket
         cuts.append((start, tail.end() if tail else end))
     return cuts
+
+
+# Words joined by "_" into one title: no report writes so.
+_JOINED_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]+(?:_[\u4e00-\u9fffA-Za-z0-9 ]+){2,}")
+
+
+def _repeated_titles(line: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """A title of "_"-joined words holding a spam term, put in place of a name each time the
+    line writes it ("…提升best365体育正不正规_365 双式投注_365电子游戏城市品味"): its first
+    and last words run into the text around it, so the title is what every occurrence
+    shares, from the end of its first word to the start of its last."""
+    runs = [m for m in _JOINED_RE.finditer(line) if pattern.search(m.group())]
+    parts = [m.group().split("_") for m in runs]
+    if len(runs) < 2 or len({tuple(p[1:-1]) for p in parts}) != 1:
+        return []
+    head = _common_start([p[0][::-1] for p in parts])[::-1].lstrip()
+    tail = _common_start([p[-1] for p in parts]).rstrip()
+    if not head or not tail:
+        return []
+    return [(m.start() + len(p[0]) - len(head), m.end() - len(p[-1]) + len(tail))
+            for m, p in zip(runs, parts, strict=True)]
+
+
+def _common_start(texts: list[str]) -> str:
+    """The longest text all of ``texts`` start with."""
+    shortest = min(texts, key=len)
+    for i, ch in enumerate(shortest):
+        if any(t[i] != ch for t in texts):
+            return shortest[:i]
+    return shortest
 
 
 def _repeated_brand(line: str, found: list[re.Match[str]]) -> str:

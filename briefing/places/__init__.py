@@ -50,6 +50,7 @@ class Weights:
     level_cues: tuple[str, ...]
     host_words_ignored: tuple[str, ...] = ()
     subordinate_cues: tuple[str, ...] = ()
+    generic_place_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -64,6 +65,7 @@ def weights() -> Weights:
     data["level_cues"] = tuple(data["level_cues"])
     data["host_words_ignored"] = tuple(data["host_words_ignored"])
     data["subordinate_cues"] = tuple(data["subordinate_cues"])
+    data["generic_place_nouns"] = frozenset(data.get("generic_place_nouns", ()))
     return Weights(**data)
 
 
@@ -470,8 +472,8 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
         if _in_person_name(text, start, end, names):
             continue
         tag = tags.get(short)
-        plain_word = tag is not None and (not tag.startswith(("n", "s"))
-                                          or (idf.get(short) or 0.0) < weights().common_word_idf)
+        plain_word = short in weights().generic_place_nouns or (tag is not None and (
+            not tag.startswith(("n", "s")) or (idf.get(short) or 0.0) < weights().common_word_idf))
         window = text[max(0, start - weights().span_chars): end + weights().span_chars]
         if any(friend in window and short in friend for friend in friends):
             continue

@@ -28,10 +28,10 @@ from .units import (
     content_clauses,
     formula_share,
     formulae,
-    is_logistics,
     meeting_units,
     strip_cues,
     without_cue,
+    without_logistics,
 )
 
 _CUE_RE = re.compile(
@@ -330,7 +330,7 @@ def summarize_meeting(
     leader_names = {leader.name for leader in meeting.leaders}
     # Each unit's clauses, its cue gone, worked out once: scoring and compression share them.
     unit_clauses = [clauses(strip_cues(u.text)) for u in units]
-    unit_parts = [[c for c in cs if not is_logistics(c)] for cs in unit_clauses]
+    unit_parts = [without_logistics(cs) for cs in unit_clauses]
     bodies = ["".join(parts) for parts in unit_parts]
     body_scores = [_keyword_score(body, weights) for body in bodies]
     keyword_scores = sorted(s for s in body_scores if s > 0)

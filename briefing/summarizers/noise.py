@@ -33,6 +33,7 @@ class _Cues:
     dependent_endings: tuple[str, ...]
     independent_endings: tuple[str, ...]
     masks: tuple[str, ...] = ()
+    attendee_nouns: tuple[str, ...] = ()
 
     # Each word list as one pattern: a sentence is searched once per list (every unit of every
     # meeting is checked).
@@ -77,7 +78,8 @@ def cues() -> _Cues:
                  tuple(data["body_endings"]), roster,
                  tuple(data["headcount"]),
                  tuple(data["ceremony"]), tuple(data["credit"]), tuple(data["dependent_openers"]),
-                 tuple(data["dependent_endings"]), tuple(data["independent_endings"]), tuple(data["masks"]))
+                 tuple(data["dependent_endings"]), tuple(data["independent_endings"]), tuple(data["masks"]),
+                 tuple(data["attendee_nouns"]))
 
 
 def roster_share(text: str) -> float:

@@ -119,9 +119,26 @@ def is_logistics(clause: str) -> bool:
     return bool(LOGISTICS_RE.search(clause))
 
 
+def without_logistics(parts: list[str]) -> list[str]:
+    """``parts`` without the clauses on who met where, and without those that only name
+    who attended ("旗政协副县以上在家干部，各委办主任…列席会议"): a clause ending on people
+    (data/point_noise.yaml: attendee_nouns) before a clause of attendance."""
+    from .noise import cues
+
+    dropped = {i for i, part in enumerate(parts) if is_logistics(part)}
+    for i in range(len(parts) - 2, -1, -1):
+        if i not in dropped and i + 1 in dropped and _ATTENDANCE_RE.search(parts[i + 1]) and (
+                parts[i].rstrip("，,；; ").endswith(cues().attendee_nouns)):
+            dropped.add(i)
+    return [part for i, part in enumerate(parts) if i not in dropped]
+
+
+_ATTENDANCE_RE = re.compile(r"出席|列席|参加")
+
+
 def content_clauses(text: str) -> list[str]:
     """The clauses of a unit that say something: cue, logistics and bare formulae removed."""
-    return [c for c in clauses(strip_cues(text)) if not is_logistics(c)]
+    return without_logistics(clauses(strip_cues(text)))
 # A colon between digits is a time (下午3:00), not a clause's end.
 _CLAUSE_RE = re.compile(r"(?:[^，；：,;:…]|…(?!…)|(?<=\d):(?=\d))+(?:[，；：,;:]|……)?")
 _END_PUNCT = "，。；：！？,;:"
