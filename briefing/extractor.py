@@ -65,6 +65,7 @@ _RELATIVE_DAY_RE = re.compile("|".join(_RELATIVE_DAYS))
 # "2013年以来": since that year, so not the year a text is set in; nor one it looks ahead to.
 _CONTEXT_YEAR_RE = re.compile(r"(?<![到至—\-~～\d])(?P<y>(?:19|20)\d{2})年(?!前|以前|之前|底前|以后|以来)")
 _REVIEW_PLAN_RE = re.compile(r"总结(?P<y>20\d{2})年.{0,16}?部署(?P<next>20\d{2})年")
+REVIEW_LAST_MONTH = 6  # a meeting that reviews a year and plans the next, held by this month, is in the next
 _NEW_YEAR_RE = re.compile(r"新春伊始|新年伊始|开年伊始|岁末年初|新年第一|开年以来")
 _NPC_RE = re.compile(r"(?P<term>[十一二三四五六七八九]+)届全国(?:人大|政协)(?P<n>[一二三四五])次会议"
                      r"|全国政协(?P<term2>[十一二三四五六七八九]+)届(?P<n2>[一二三四五])次会议")
@@ -168,6 +169,11 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
             year = page_year - 1 if month > page_month else page_year
             return MeetingDate(year, month, day, DatePrecision.DAY)
         year = context_year("\n".join(doc.paragraphs))
+        review = _REVIEW_PLAN_RE.search(text)
+        if review and int(review["next"]) == int(review["y"]) + 1:
+            # "总结2021年工作，安排部署2022年工作": held at the turn of those years, so in the
+            # later one where the day falls in its first half.
+            year = int(review["next"]) if month <= REVIEW_LAST_MONTH else int(review["y"])
         if year is not None and (_as_date(f"{year}-{month}-{day}") or latest) <= dt.date.today():
             return MeetingDate(year, month, day, DatePrecision.DAY, inferred=True)
         return MeetingDate(None, month, day, DatePrecision.NONE)

@@ -466,3 +466,12 @@ def test_a_day_that_lost_its_month_when_no_day_of_a_month_is_so_large(tmp_path) 
     # "12日" is the 12th, not 1月2日.
     [meeting] = _summarized(tmp_path, "day.txt", f"发布时间:2020-04-14 19:34\n12日，{lead}\n")
     assert meeting["date"].get("day") != 2
+
+
+def test_a_name_before_an_invitation_and_the_year_of_a_review_and_plan(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    [meeting] = _summarized(tmp_path, "gongjing.txt", "\n".join([
+        "3月31日，区委副书记、区长方矛主持召开贡井区第十九届人民政府第一次全体会议，总结2021年区政府工作，"
+        "安排部署2022年重点工作。区委副书记刘杰应邀出席会议。", ""]))
+    assert [leader["name"] for leader in meeting["leaders"]] == ["方矛", "刘杰"]
+    # Reviewing 2021 and planning 2022 in March: 2022, inferred.
+    assert (meeting["date"]["year"], meeting["date"]["inferred"]) == (2022, True)

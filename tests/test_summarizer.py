@@ -173,3 +173,15 @@ def test_who_attended_before_the_clause_that_says_so_is_no_content() -> None:
     # People who are the object of what is done stay.
     assert "关心关爱基层干部，" in clauses("关心关爱基层干部，激励担当作为。")
     assert content_clauses("关心关爱基层干部，激励担当作为。") == ["关心关爱基层干部，", "激励担当作为。"]
+
+
+def test_a_list_of_who_sat_where_before_its_verb_is_no_content_and_a_headcount_without_numbers() -> None:
+    from briefing.summarizers.noise import is_noise
+    from briefing.summarizers.units import content_clauses
+
+    text = "县政协主席周明河，副主席张启付、韩兵及秘书长马付涛在主席台前排就座，要求开好这次大会。"
+    assert content_clauses(text) == ["要求开好这次大会。"]
+    text = "区政府组成人员，区级有关部门主要负责人，乡（镇）长参加了会议，会议强调要抓好春耕。"
+    assert content_clauses(text) == ["会议强调要抓好春耕。"]
+    assert is_noise("本次大会应到委员人，实到委员人，符合法定人数。") == "headcount"  # the numbers lost
+    assert is_noise("要落实到人，确保实到实处") is None

@@ -34,6 +34,7 @@ class _Cues:
     independent_endings: tuple[str, ...]
     masks: tuple[str, ...] = ()
     attendee_nouns: tuple[str, ...] = ()
+    headcount_pair: tuple[str, ...] = ()
 
     # Each word list as one pattern: a sentence is searched once per list (every unit of every
     # meeting is checked).
@@ -79,7 +80,7 @@ def cues() -> _Cues:
                  tuple(data["headcount"]),
                  tuple(data["ceremony"]), tuple(data["credit"]), tuple(data["dependent_openers"]),
                  tuple(data["dependent_endings"]), tuple(data["independent_endings"]), tuple(data["masks"]),
-                 tuple(data["attendee_nouns"]))
+                 tuple(data["attendee_nouns"]), tuple(data["headcount_pair"]))
 
 
 def roster_share(text: str) -> float:
@@ -97,8 +98,8 @@ def is_noise(text: str) -> str | None:
     c = cues()
     if any(mask in text for mask in c.masks):
         return "masked"
-    if c.headcount_re.search(text) and _COUNT_OF_PEOPLE_RE.search(text):
-        return "headcount"
+    if c.headcount_re.search(text) and (_COUNT_OF_PEOPLE_RE.search(text) or all(w in text for w in c.headcount_pair)):
+        return "headcount"  # "应到委员人，实到委员人": the pair says it where the page lost the numbers
     if c.ceremony_re.search(text):
         return "ceremony"
     if (len(text) <= 60 and c.credit_re.search(text)) or _BRACKETED_NAMES_RE.match(text):

@@ -123,17 +123,29 @@ def without_logistics(parts: list[str]) -> list[str]:
     """``parts`` without the clauses on who met where, and without those that only name
     who attended ("旗政协副县以上在家干部，各委办主任…列席会议"): a clause ending on people
     (data/point_noise.yaml: attendee_nouns) before a clause of attendance."""
-    from .noise import cues
+    from .noise import cues, roster_share
 
     dropped = {i for i, part in enumerate(parts) if is_logistics(part)}
+    # Clauses that end a list of who attended: the attendance clause, then each clause
+    # before it that names people (ends on them, or is titles and names: "县政协主席周明河").
+    listing = {i for i, part in enumerate(parts) if _ATTENDANCE_RE.search(part) and (
+        i in dropped or roster_share(part) >= cues().roster_share)}
+    dropped |= listing
     for i in range(len(parts) - 2, -1, -1):
-        if i not in dropped and i + 1 in dropped and _ATTENDANCE_RE.search(parts[i + 1]) and (
-                parts[i].rstrip("，,；; ").endswith(cues().attendee_nouns)):
+        core = parts[i].rstrip("，,；; ")
+        if i not in dropped and i + 1 in listing and _comma_ended(parts[i]) and (
+                core.endswith(cues().attendee_nouns) or roster_share(core) >= cues().roster_share):
             dropped.add(i)
+            listing.add(i)
     return [part for i, part in enumerate(parts) if i not in dropped]
 
 
-_ATTENDANCE_RE = re.compile(r"出席|列席|参加")
+_ATTENDANCE_RE = re.compile(r"出席|列席|参加|就座")
+
+
+def _comma_ended(part: str) -> bool:
+    """A clause that a comma ends: the sentence goes on to say what its people did."""
+    return part.endswith(("，", ","))
 
 
 def content_clauses(text: str) -> list[str]:
