@@ -57,11 +57,9 @@ class ChromeRules:
 
 @cache
 def rules() -> ChromeRules:
-    import yaml
+    from .data import read_yaml
 
-    from .data import read_text
-
-    d = yaml.safe_load(read_text("chrome.yaml"))
+    d = read_yaml("chrome.yaml")
     labels = "|".join(map(re.escape, sorted(d["meta_labels"], key=len, reverse=True)))
     return ChromeRules(
         float(d["threshold"]), tuple(d["strong_cues"]), re.compile(rf"(?:{labels})\s*[：:]"),

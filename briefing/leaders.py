@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .data import read_text, surnames
+from .data import read_yaml, surnames
 from .model import Leader, MeetingKind
 
 LEVEL = "[区县市旗]"
@@ -50,9 +50,7 @@ def _alternatives(items: list[str]) -> str:
 
 @cache
 def rules() -> _Rules:
-    import yaml
-
-    data = yaml.safe_load(read_text("leaders.yaml"))
+    data = read_yaml("leaders.yaml")
     org, title, head = (_alternatives(data[k]) for k in ("orgs", "titles", "heads"))
     # "区十五届人大常委会主任": a term may stand between the level and the body.
     org = org.replace(LEVEL, rf"{LEVEL}(?:第?[一二三四五六七八九十]{{1,3}}届)?")

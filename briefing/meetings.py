@@ -57,11 +57,9 @@ class _Rules:
 
 @cache
 def rules() -> _Rules:
-    import yaml
+    from .data import read_yaml
 
-    from .data import read_text
-
-    data = yaml.safe_load(read_text("meetings.yaml"))
+    data = read_yaml("meetings.yaml")
     patterns = []
     for kind_name, forms in data["kinds"].items():
         kind = MeetingKind(kind_name)

@@ -71,11 +71,9 @@ MIN_BRAND = 2
 
 @cache
 def _spam_re() -> re.Pattern[str] | None:
-    import yaml
+    from ..data import read_yaml
 
-    from ..data import read_text
-
-    data = yaml.safe_load(read_text("chrome.yaml"))
+    data = read_yaml("chrome.yaml")
     terms = "|".join(map(re.escape, sorted(data.get("spam_terms", []), key=len, reverse=True)))
     suffixes = "|".join(map(re.escape, sorted(data.get("spam_suffixes", []), key=len, reverse=True)))
     if not terms:

@@ -55,11 +55,9 @@ class Weights:
 
 @cache
 def weights() -> Weights:
-    import yaml
+    from ..data import read_yaml
 
-    from ..data import read_text
-
-    data = yaml.safe_load(read_text("places.yaml"))
+    data = read_yaml("places.yaml")
     data["outside_system"] = tuple(data["outside_system"])
     data["level_word_tails"] = tuple(data["level_word_tails"])
     data["level_cues"] = tuple(data["level_cues"])

@@ -26,11 +26,9 @@ class _Cues:
 
 @cache
 def cues() -> _Cues:
-    import yaml
+    from ..data import read_yaml
 
-    from ..data import read_text
-
-    data = yaml.safe_load(read_text("agenda.yaml"))
+    data = read_yaml("agenda.yaml")
 
     def alternatives(words: list[str]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))

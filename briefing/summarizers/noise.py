@@ -62,13 +62,11 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def cues() -> _Cues:
-    import yaml
-
-    from ..data import read_text
+    from ..data import read_yaml
     from ..leaders import HAN, LEVEL, _alternatives, rules
 
-    data = yaml.safe_load(read_text("point_noise.yaml"))
-    leaders = yaml.safe_load(read_text("leaders.yaml"))
+    data = read_yaml("point_noise.yaml")
+    leaders = read_yaml("leaders.yaml")
     org, title, head = (_alternatives(leaders[k]) for k in ("orgs", "titles", "heads"))
     org = org.replace(LEVEL, rf"{LEVEL}(?:第?[一二三四五六七八九十]{{1,3}}届)?")
     role = rf"(?:(?:{org})(?:党组)?(?:常务)?(?:{title})|{head}|{_alternatives(leaders['list_roles'])})"
