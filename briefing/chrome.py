@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import CleanDocument
 
-_DATETIME_RE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}")
+_DATETIME_RE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}")
 # A byline: a writer, an outlet and a time, nothing else ("刘俊   掌上长沙   2026-01-08 06:53:46").
 _BYLINE_RE = re.compile(r"(?:[\u4e00-\u9fff·]{2,8}\s+){1,3}\d[\d\s:./年月日-]*")
 _BARE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>|[\W_]+)$")
@@ -141,14 +141,23 @@ def repeated_lines(pages: Iterable[tuple[str, list[str]]], min_pages: int = 2, m
 
 
 _LABELLED_DATE_RE = re.compile(
-    r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)[：:]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})")
+    r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)[：:]\s*(?:(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"
+    r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}))")
 _URL_DATE_RE = re.compile(r"(?:/|/t)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?=[/_.])")
 
 
 def labelled_date(line: str) -> str | None:
-    """The date a chrome line gives the page ("发布时间：2021-03-04"), as written."""
+    """The date a chrome line gives the page ("发布时间：2021-03-04"), year first: a date
+    written month first ("發表時間:11/20/2021") is turned round."""
     found = _LABELLED_DATE_RE.search(line)
-    return found.group(1) if found else None
+    if not found:
+        return None
+    if found.group(1):
+        return found.group(1)
+    month, day = int(found["m"]), int(found["d"])
+    if month > 12:  # day first after all (20/11/2021)
+        month, day = day, month
+    return f"{found['y']}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def address_date(url: str | None) -> str | None:

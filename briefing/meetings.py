@@ -104,6 +104,8 @@ def _region_body(text: str, start: int, span: str) -> bool:
     r = rules()
     if span.startswith("自治区") or (span.startswith("区") and text[max(0, start - 2):start] == "自治"):
         return True
+    if text[:start].endswith(r.region_words) and not re.match(rf"{LEVEL}", span):
+        return True  # "省第十三次党代会": a province's session, its body not written
     bodies = re.sub(rf"第?{NUMBER}届", "", span)
     if any(f"{region}{body}" in bodies for region in r.region_words for body in r.region_bodies):
         return True
@@ -213,6 +215,15 @@ MAX_SUBJECT_CHARS = 30
 _LEADING_TIME_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|昨[日天]|今[日天]|近日|日前)?(?:上午|下午|晚上?|晚间)?")
 
 
+def _attends_higher_body(before: str) -> bool:
+    """"参加自治区十一届人大四次会议的梧州代表团…举行了第一次代表团会议": those who meet
+    are attending a higher body's session, said in a clause of the same sentence."""
+    r = rules()
+    sentence = re.split(r"[。！？]", before)[-1]
+    return any(re.search("参加|出席", part) and any(body in part for body in r.higher_bodies)
+               for part in re.split(r"[，,；;]", sentence))
+
+
 def other_meeting(text: str) -> MeetingMention | None:
     """A meeting of another kind that ``text`` says is held, named by its own words."""
     r = rules()
@@ -223,7 +234,7 @@ def other_meeting(text: str) -> MeetingMention | None:
         # Who holds it is said in its clause ("省委召开…"); a clause before it may say only on
         # whose plan ("根据省委统一部署，4月14日，…报告会在钟山区举行").
         clause = re.split(r"[。！？，,；;]", text[:m.start("name")])[-1]
-        if any(body in clause for body in r.higher_bodies):
+        if any(body in clause for body in r.higher_bodies) or _attends_higher_body(text[:m.start("name")]):
             continue
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
         if _region_body(text, m.start("name"), name):

@@ -475,3 +475,25 @@ def test_a_name_before_an_invitation_and_the_year_of_a_review_and_plan(tmp_path)
     assert [leader["name"] for leader in meeting["leaders"]] == ["方矛", "刘杰"]
     # Reviewing 2021 and planning 2022 in March: 2022, inferred.
     assert (meeting["date"]["year"], meeting["date"]["inferred"]) == (2022, True)
+
+
+@pytest.mark.parametrize("text", [
+    # A province's congress written without its body ("省第十三次党代会"), which the
+    # meeting only conveys; and a city's delegation meeting at the region's congress.
+    "5月5日，市政协党组书记、主席杨川庆主持召开市政协党组会议，传达学习省第十三次党代会精神。\n"
+    "会议指出，省第十三次党代会，是在全省上下加快推进全面振兴的关键时期召开的一次十分重要的会议。\n",
+    "1月16日上午，参加自治区十一届人大四次会议的梧州代表团全体代表，在广西人民会堂举行了第一次代表团会议。\n"
+    "会议选举刘志勇为代表团团长。\n",
+])
+def test_no_countys_meeting_where_a_higher_body_meets_or_is_attended(tmp_path, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _summarized(tmp_path, "higher.txt", text)
+    # The province's congress and the delegation's meeting are no one's here; the city's
+    # own party group meeting, its city unnamed, is listed under 未识别.
+    assert [(m["kind"], m["name"]) for m in found if m["kind"] != "文章"] in ([], [("其他", "市政协党组会议")])
+
+
+def test_a_date_line_written_month_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("来源 东方网 沈丽娟 發表時間:11/20/2021 瀏覽 138 次\n"
+            "11月20日，中国共产党哈尔滨市松北区第四届委员会第十一次全体会议召开。区委书记代守仑主持会议。\n")
+    [meeting] = _summarized(tmp_path, "songbei.txt", page)
+    assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2021, 11, 20)

@@ -175,3 +175,9 @@ def test_a_noun_for_a_kind_of_place_counts_only_with_its_city_or_province() -> N
     # 故城 is an old city's ruins (楼兰故城, 明中都皇故城) before it is 衡水's 故城县.
     assert _where("县委中心组学习会听取了楼兰故城保护规划的介绍。") is None
     assert _where("会议听取了衡水市关于推动故城高质量发展的意见。") == "故城县"
+
+
+def test_a_provinces_byname_is_no_countys_short_name() -> None:
+    # 龙江 is 黑龙江 ("建设质量龙江、创新龙江"), not 齐齐哈尔's 龙江县, even beside the province.
+    assert _where("黑龙江省第十三次党代会提出要着力建设质量龙江、创新龙江、开放龙江。") is None
+    assert _where("龙江县委召开常委会议。") == "龙江县"
