@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .chrome import address_month
 from .leaders import find_leaders
 from .lexicon import DOCUMENT_RE, FIGURE_RE, UNKNOWN_DISTRICT, chinese_number
-from .meetings import is_template, meeting_identity
+from .meetings import is_official_document, is_template, meeting_identity
 from .model import (
     AdoptedDocument,
     CleanDocument,
@@ -399,6 +399,11 @@ def extract_document(
     if is_template("\n".join(doc.paragraphs)):
         if on_warning:
             on_warning(f"{doc.path}: a template with blanks to fill, not a report; left out")
+        return []
+    if is_official_document("\n".join(doc.paragraphs)):
+        if on_warning:
+            on_warning(f"{doc.path}: an official document (a notice or rules as issued), not a meeting report; "
+                       "left out")
         return []
     kept = []
     known: dict[str, Leader] = {}

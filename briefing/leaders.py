@@ -196,6 +196,28 @@ def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区",
     return ordered
 
 
+def _deputy(text: str, present: list[Leader], kind: MeetingKind | None, level: str,
+            roles: dict[str, list[str]] | None) -> Leader | None:
+    """Where no one holding the kind's main title is present, one of its deputies
+    ("区政协副主席邵惠娟") leads before a presider of no such office ("秘书长黄军华主持"): the
+    one who presides, where a deputy does, else the first named."""
+    r = rules()
+    titles = [t.replace("{L}", level) for t in r.main_titles.get(kind, ())] if kind else []
+    deputies = [x for x in present if any(
+        _deputy_of(role, title) for role in (x.role, *(roles or {}).get(x.name, ())) for title in titles)]
+    if not deputies:
+        return None
+    presiding = [m.group("name") for m in r.presiding.finditer(text)]
+    return next((x for x in deputies if any(name.endswith(x.name) for name in presiding)), deputies[0])
+
+
+def _deputy_of(role: str, title: str) -> bool:
+    """"区政协副主席" is a deputy of 政协主席, "县委副书记" of 县委书记, "副县长" of 县长."""
+    stem, head = title[:-2], title[-2:]
+    return any(part.endswith(f"{stem}副{head}") or (not stem and part.endswith(f"副{head}"))
+               for part in re.split("、|兼", role))
+
+
 def _holds(role: str, title: str) -> bool:
     """"市委常委、区委书记" holds 区委书记; "常务副区长" does not hold 区长."""
     return any(part.endswith(title) and not part[:-len(title)].endswith(("副", "常务"))
@@ -227,6 +249,9 @@ def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, lev
         speaker = next((x for x in present if m.group("name").endswith(x.name)), None)
         if speaker is not None:
             return speaker
+    deputy = _deputy(text, present, kind, level, roles)
+    if deputy is not None:
+        return deputy
     for m in r.presiding.finditer(text):
         # The name right before 主持: a known leader, or one the text names without a title.
         for leader in leaders:

@@ -27,6 +27,8 @@ GOVERNMENT = "(?:人民)?政府"
 TIME = r"(?:于?(?:\d{1,2}月\d{1,2}日|[昨今][日天]|近日|日前)(?:上午|下午|晚上|晚间)?|于?(?:上午|下午|晚上|晚间)|于)"
 VENUE = r"在[^，。；、\s在]{2,12}?"
 WHEN = rf"(?:{TIME}(?:{VENUE})?|{VENUE})"
+# The groups of a session whose heads meet: "各讨论组组长会议", "代表团召集人会议".
+SESSION_GROUPS = "(?:讨论组|小组|界别组|代表团)(?:组长|召集人)(?:会议|会)"
 CONTEXT_CHARS = 14  # how much of the clause before a mention is read for its cues
 PLACE_PREFIX_CHARS = 16  # how far back a place that belongs to a name is looked for
 
@@ -53,6 +55,7 @@ class _Rules:
     renamed_words: tuple[str, ...] = ()
     region_words: tuple[str, ...] = ()
     region_bodies: tuple[str, ...] = ()
+    document_cues: tuple[str, ...] = ()
 
 
 @cache
@@ -65,7 +68,8 @@ def rules() -> _Rules:
         kind = MeetingKind(kind_name)
         for form in forms:
             regex = (form.replace("{L}", f"(?:自治)?{LEVEL}").replace("{N}", NUMBER).replace("{B}", BRACKET)
-                     .replace("{T}", f"{WHEN}?").replace("{SC}", STANDING).replace("{G}", GOVERNMENT))
+                     .replace("{T}", f"{WHEN}?").replace("{SC}", STANDING).replace("{G}", GOVERNMENT)
+                     .replace("{GROUPS}", SESSION_GROUPS))
             patterns.append((kind, re.compile(regex)))
 
     def words(key: str) -> tuple[str, ...]:
@@ -74,7 +78,7 @@ def rules() -> _Rules:
     return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
                   words("held_after"), words("held_before"), words("higher_bodies"),
                   words("template_placeholders"), words("renamed_words"), words("region_words"),
-                  words("region_bodies"))
+                  words("region_bodies"), words("document_cues"))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -296,3 +300,10 @@ def is_template(text: str) -> bool:
 
 
 _CENSOR_MASK_RE = re.compile(r"\*{4,}")
+MIN_DOCUMENT_CUES = 2
+
+
+def is_official_document(text: str) -> bool:
+    """A notice, rules or a decision as issued ("…现予印发", "第一条"), not a report of the
+    meeting that adopted it: two or more of its cues."""
+    return sum(cue in text for cue in rules().document_cues) >= MIN_DOCUMENT_CUES

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from briefing.extractor import context_year
@@ -497,3 +499,24 @@ def test_a_date_line_written_month_first(tmp_path) -> None:  # type: ignore[no-u
             "11月20日，中国共产党哈尔滨市松北区第四届委员会第十一次全体会议召开。区委书记代守仑主持会议。\n")
     [meeting] = _summarized(tmp_path, "songbei.txt", page)
     assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2021, 11, 20)
+
+
+def test_a_deputy_of_the_main_office_leads_before_a_presider_of_none(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("1月15日下午，区政协召开六届四次会议各讨论组组长会议。区政协副主席邵惠娟，大会秘书处秘书长黄军华出席会议。"
+            "邵惠娟强调，各讨论组组长要提高政治站位。黄军华主持会议。\n")
+    [meeting] = _summarized(tmp_path, "groups.txt", text)
+    assert meeting["name"] == "区政协六届四次会议各讨论组组长会议"
+    assert meeting["leaders"][0]["name"] == "邵惠娟"
+
+
+def test_an_official_document_is_no_meeting_report(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("各乡镇人民政府，市级各部门：\n"
+            "《禄丰市人民政府常务会议议事规则》已经2024年11月13日召开的二届市人民政府第93次常务会议通过，现予印发。\n"
+            "第一条 为推进市政府常务会议议事决策科学化，制定本规则。\n")
+    from .conftest import run_cli
+
+    page = tmp_path / "rules.txt"
+    page.write_text(text, "utf-8")
+    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    assert "official document" in done.stderr
+    assert done.returncode != 0 or json.loads(done.stdout)["meetings"] == []

@@ -181,3 +181,9 @@ def test_a_provinces_byname_is_no_countys_short_name() -> None:
     # 龙江 is 黑龙江 ("建设质量龙江、创新龙江"), not 齐齐哈尔's 龙江县, even beside the province.
     assert _where("黑龙江省第十三次党代会提出要着力建设质量龙江、创新龙江、开放龙江。") is None
     assert _where("龙江县委召开常委会议。") == "龙江县"
+
+
+def test_an_everyday_word_of_policy_is_no_countys_short_name() -> None:
+    # 富民 ("强村富民") and 惠民 ("惠民工程") are words before they are 昆明's and 滨州's counties.
+    assert _where("会议强调，要集成推进强村富民改革创新，办好惠民工程。") is None
+    assert _where("富民县委召开常委会议。") == "富民县"

@@ -50,7 +50,7 @@ class Weights:
     level_cues: tuple[str, ...]
     host_words_ignored: tuple[str, ...] = ()
     subordinate_cues: tuple[str, ...] = ()
-    generic_place_nouns: frozenset[str] = frozenset()
+    generic_place_nouns: frozenset[str] = frozenset()  # and everyday words (富民): common words by data
 
 
 @cache
@@ -63,7 +63,8 @@ def weights() -> Weights:
     data["level_cues"] = tuple(data["level_cues"])
     data["host_words_ignored"] = tuple(data["host_words_ignored"])
     data["subordinate_cues"] = tuple(data["subordinate_cues"])
-    data["generic_place_nouns"] = frozenset(data.get("generic_place_nouns", ()))
+    data["generic_place_nouns"] = frozenset(data.get("generic_place_nouns", ())) | frozenset(
+        data.pop("everyday_word_shorts", ()))
     return Weights(**data)
 
 
