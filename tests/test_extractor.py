@@ -451,7 +451,8 @@ def test_two_standing_meetings_in_one_piece_and_a_heading_named_short(tmp_path) 
     # The term before a body named twice ("县十五届县委常委会第24次会议").
     ("6月30日，县委书记刘中英主持召开县十五届县委常委会第24次会议。", "十五届县委常委会第24次会议"),
     # Where a session is held, between the body and its session: dropped from the name.
-    ("1月11日，中国共产党新昌县第十五次代表大会在尹桂芳大剧院举行预备会议。", "中国共产党新昌县第十五次代表大会预备会议"),
+    ("1月11日，中国共产党新昌县第十五次代表大会在尹桂芳大剧院举行预备会议。",
+     "中国共产党新昌县第十五次代表大会预备会议"),
 ])
 def test_names_with_a_term_before_the_body_and_a_venue_before_the_session(text: str, name: str) -> None:
     from briefing.model import Paragraph
