@@ -215,3 +215,8 @@ def test_a_lead_opening_on_its_date_is_no_date_line() -> None:
     assert clean_text(lead)[0] == [lead]
     for line in ("2021-03-04 10:22 来源：舟山日报", "2024年9月13日 星期五", "2022年5月9日  浏览次数：1234"):
         assert clean_text(line)[0] == [], line
+
+
+def test_a_title_line_with_its_sites_name_after_a_dash() -> None:
+    lines, _, facts = clean_text("芙蓉区第六届人民代表大会第五次会议开幕 - 天天要闻 国际\n12月25日上午，大会开幕。\n")
+    assert lines[0] == "芙蓉区第六届人民代表大会第五次会议开幕" and facts.outlet == "天天要闻"

@@ -70,8 +70,11 @@ def test_the_deck_of_the_whole_corpus(tmp_path: Path) -> None:
     prs = Presentation(str(deck))
     titles = [slide.shapes.title.text_frame.text for slide in prs.slides]
     assert "双鸭山市·宝山区" in titles and "临沂市·河东区" in titles and "乌审旗" in titles
+    texts = {p: p.read_text("utf-8") for p in PAGES}
+    # A page's chrome line that another page writes as its own words ("县政府常务会议", a tag
+    # on one page, a headline's words on another) cannot be judged on the deck of all.
     chrome = {line for p in PAGES for line in yaml.safe_load(p.with_suffix(".gold.yaml").read_text("utf-8"))["chrome"]
-              if len(line) > 5}
+              if len(line) > 5 and not any(line in text for other, text in texts.items() if other != p)}
     shown = "\n".join(t for slide in prs.slides for t in slide_texts(slide))
     assert [line for line in chrome if line in shown] == []
     if shutil.which("soffice"):

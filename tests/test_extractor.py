@@ -453,6 +453,8 @@ def test_two_standing_meetings_in_one_piece_and_a_heading_named_short(tmp_path) 
     # Where a session is held, between the body and its session: dropped from the name.
     ("1月11日，中国共产党新昌县第十五次代表大会在尹桂芳大剧院举行预备会议。",
      "中国共产党新昌县第十五次代表大会预备会议"),
+    # A party group's meeting held with the directors' (党组暨主任会议).
+    ("3月31日上午，区二届人大常委会召开第28次党组暨主任会议。", "区二届人大常委会第28次党组暨主任会议"),
 ])
 def test_names_with_a_term_before_the_body_and_a_venue_before_the_session(text: str, name: str) -> None:
     from briefing.model import Paragraph

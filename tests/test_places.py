@@ -187,3 +187,16 @@ def test_an_everyday_word_of_policy_is_no_countys_short_name() -> None:
     # 富民 ("强村富民") and 惠民 ("惠民工程") are words before they are 昆明's and 滨州's counties.
     assert _where("会议强调，要集成推进强村富民改革创新，办好惠民工程。") is None
     assert _where("富民县委召开常委会议。") == "富民县"
+
+
+def test_a_banner_named_after_its_people_and_letters_before_a_spelt_name() -> None:
+    # 鄂温克族自治旗 is 鄂温克, in its text and in its address (ewenke.gov.cn).
+    assert short_name("鄂温克族自治旗", ["鄂温克族"]) == "鄂温克"
+    address = "https://www.ewenke.gov.cn/News/show/1.html"
+    assert _where("旗人民政府召开常务会议，石榴花开鄂温克。", address) == "鄂温克族自治旗"
+    # xihaiannews is 西海岸 (a new area's paper), not 海安 with two letters before it: xi
+    # spells no province's initials, as hb (湖北) in hbwuxue does.
+    from briefing.places.address import names_in_address
+
+    assert names_in_address("http://epaper.xihaiannews.com/shtml/jnsx/20180402/59287.shtml") == set()
+    assert "武穴" in names_in_address("http://www.hbwuxue.gov.cn/news/1.html")

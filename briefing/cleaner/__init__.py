@@ -119,6 +119,10 @@ _TRAILING_BYLINE_RE = re.compile(
     rf"[^（）()]*\s[{HAN}]{{2,4}})[）)]$"
 )
 _NAV_LINE_RE = re.compile(rf"^[{HAN}]{{1,4}}$")
+# A title line with its site's name (and section) after a spaced dash or bar, as a
+# browser's title bar shows a page: no sentence in it.
+_TITLE_SUFFIX_RE = re.compile(
+    r"^(?P<title>[^。！？!?\s][^。！？!?]{5,}?)\s+[-_|｜—]{1,2}\s+(?P<site>[^\s。，！？!?|｜-]{2,10}(?:\s[^\s。，！？!?|｜-]{1,6})?)$")
 _TRAILING_CREDIT_RE = re.compile(rf"(?<=[。！？])\s*(?:新华社|新华网)?(?:记者|通讯员)?\s?[{HAN}]{{2,4}}\s?摄$")
 
 
@@ -186,6 +190,10 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
         return None, False
     if _NAV_LINE_RE.match(line.replace(" ", "")):  # 评 论, 首 页: a button's label
         return None, False
+    titled = _TITLE_SUFFIX_RE.match(line)
+    if titled:  # "…会议开幕 - 天天要闻 国际": a page's title with its site's name after it
+        facts.outlet = facts.outlet or titled.group("site").split()[0]
+        line = titled.group("title").strip()
     lead = _LEAD_RE.match(line)
     if lead and lead.end() < len(line):
         starts_report = True

@@ -142,6 +142,8 @@ def short_name(name: str, nations: Iterable[str] = ()) -> str:
     found = _nations_re(tuple(nations)).search(name) if nations else None
     if found and found.start() >= 2:  # 黎族苗族, 维吾尔: the peoples named after the place
         name = name[: found.start()]
+    elif found and found.start() == 0 and name.endswith("族") and len(name) >= 4:
+        name = name[:-1]  # 鄂温克族自治旗: named after its people alone, who are 鄂温克
     return name
 
 

@@ -27,7 +27,7 @@ def _address_words(url: str | None, host_only: bool = False, query: bool = False
     return [w.lower() for w in re.findall(r"[A-Za-z]+", where)]
 
 
-ROMAN_VERSION = 7
+ROMAN_VERSION = 8
 _INDEXES = ("roman", "initials", "own_initials", "province_initials")
 
 
@@ -124,9 +124,12 @@ def names_in_address(url: str | None, query: bool = False) -> set[str]:
                         if len(word) - (end - start) <= w.address_extra_letters and word[start:end] in index), None)
             if hit:
                 # jsxishan: the letters before a name that spell a province's initials (js,
-                # 江苏) say which of the places spelt alike (锡山, 西山) it is.
+                # 江苏) say which of the places spelt alike (锡山, 西山) it is; letters that
+                # spell none (xi in xihaiannews, 西海岸) make the name part of another word.
                 codes = set(provinces.get(word[:start], ())) if start else set()
                 inside = [name for name in index[hit] if codes & _provinces_of(name)]
+                if start and not inside:
+                    continue
                 found.update(inside or index[hit])
                 break
     return found
