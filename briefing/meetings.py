@@ -249,6 +249,8 @@ def other_meeting(text: str) -> MeetingMention | None:
             subject = _LEADING_TIME_RE.sub("", re.sub(r"(?:召开|举行)了?$", "", subject)).strip()
             if 3 <= len(subject) <= MAX_SUBJECT_CHARS:
                 name = subject + name
+                if _region_body(text, m.start("name") - len(subject), name):
+                    continue  # "在省十三届人民代表大会常务委员会…上召开了第一次全体会议"
         if len(name) < 3 or _conveys(name):
             continue
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),

@@ -453,6 +453,9 @@ def test_two_standing_meetings_in_one_piece_and_a_heading_named_short(tmp_path) 
     # Where a session is held, between the body and its session: dropped from the name.
     ("1月11日，中国共产党新昌县第十五次代表大会在尹桂芳大剧院举行预备会议。",
      "中国共产党新昌县第十五次代表大会预备会议"),
+    # A session's term without 第, and its preparatory meeting written 预备会.
+    ("5月7日下午，西华县十五届人民代表大会第四次会议预备会在县委党校举行。",
+     "西华县十五届人民代表大会第四次会议预备会"),
     # A party group's meeting held with the directors' (党组暨主任会议).
     ("3月31日上午，区二届人大常委会召开第28次党组暨主任会议。", "区二届人大常委会第28次党组暨主任会议"),
 ])
@@ -489,6 +492,10 @@ def test_a_name_before_an_invitation_and_the_year_of_a_review_and_plan(tmp_path)
     "会议指出，省第十三次党代会，是在全省上下加快推进全面振兴的关键时期召开的一次十分重要的会议。\n",
     "1月16日上午，参加自治区十一届人大四次会议的梧州代表团全体代表，在广西人民会堂举行了第一次代表团会议。\n"
     "会议选举刘志勇为代表团团长。\n",
+    # A province's standing committee holds the session's plenary; the judge named after
+    # his title (院长孙洪山) is no 洪山区.
+    "本报讯 于11月25日在省十三届人民代表大会常务委员会第十四次会议上召开了第一次全体会议。"
+    "省高级人民法院院长孙洪山、省人民检察院检察长杨景海出席会议。\n",
 ])
 def test_no_countys_meeting_where_a_higher_body_meets_or_is_attended(tmp_path, text: str) -> None:  # type: ignore[no-untyped-def]
     found = _summarized(tmp_path, "higher.txt", text)

@@ -51,6 +51,7 @@ class Weights:
     host_words_ignored: tuple[str, ...] = ()
     subordinate_cues: tuple[str, ...] = ()
     generic_place_nouns: frozenset[str] = frozenset()  # and everyday words (富民): common words by data
+    person_title_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -63,6 +64,7 @@ def weights() -> Weights:
     data["level_cues"] = tuple(data["level_cues"])
     data["host_words_ignored"] = tuple(data["host_words_ignored"])
     data["subordinate_cues"] = tuple(data["subordinate_cues"])
+    data["person_title_endings"] = tuple(data.get("person_title_endings", ()))
     data["generic_place_nouns"] = frozenset(data.get("generic_place_nouns", ())) | frozenset(
         data.pop("everyday_word_shorts", ()))
     return Weights(**data)
@@ -421,7 +423,9 @@ def _in_person_name(text: str, start: int, end: int, names: frozenset[str]) -> b
         return False
     before = text[start - 2] if start >= 2 else "、"
     after = text[end] if end < len(text) else "、"
-    return before in PERSON_LIST_MARKS and after in PERSON_LIST_MARKS
+    # "省高级人民法院院长孙洪山、…": a title before the surname, as a list mark would be.
+    titled = text[:start - 1].endswith(weights().person_title_endings)
+    return (before in PERSON_LIST_MARKS or titled) and after in PERSON_LIST_MARKS
 
 
 def _named_above(d: Division, page: str, gaz: Gazetteer) -> bool:

@@ -140,7 +140,7 @@ def without_logistics(parts: list[str]) -> list[str]:
     return [part for i, part in enumerate(parts) if i not in dropped]
 
 
-_ATTENDANCE_RE = re.compile(r"出席|列席|参加|就座")
+_ATTENDANCE_RE = re.compile(r"出席|列席|参加|就座|就坐")
 
 
 def _comma_ended(part: str) -> bool:
