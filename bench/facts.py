@@ -78,7 +78,8 @@ def _norm_name(name: str, place: str = "") -> str:
 
         # The place as the gazetteer names it, or by an abbreviation (察右后旗).
         for form in (place, *(alias for alias, d in gazetteer().aliases if d.name == place)):
-            name = re.sub(rf"^[\u4e00-\u9fff]{{0,6}}?{re.escape(form)}", place[-1], name)
+            # The place after a year written before it too ("2024年荔城区人民政府…").
+            name = re.sub(rf"^(\d{{4}}年)?[\u4e00-\u9fff]{{0,6}}?{re.escape(form)}", rf"\g<1>{place[-1]}", name)
     return name.replace("党代表大会", "代表大会").replace("党代会", "代表大会")
 
 

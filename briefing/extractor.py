@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .chrome import address_month
 from .leaders import find_leaders
 from .lexicon import DOCUMENT_RE, FIGURE_RE, UNKNOWN_DISTRICT, chinese_number
-from .meetings import is_official_document, is_template, meeting_identity
+from .meetings import find_meetings, is_official_document, is_template, meeting_identity
 from .model import (
     AdoptedDocument,
     CleanDocument,
@@ -132,7 +132,11 @@ def _conveyed_date(lead: str, at: int) -> bool:
 def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
     """When the meeting took place, as precisely as the text allows."""
     body = [p.text for p in report.body]
-    lead = "\n".join([*(p.text for p in report.headings), *body[:2]])
+    # A heading that names another meeting than the report's (the session a standing
+    # meeting decided on, "…于4月15日至17日召开") does not date it.
+    headings = [p.text for p in report.headings if not (report.meeting_mention and (found := find_meetings(p.text))
+                                                         and all(m.name != report.meeting_mention for m in found))]
+    lead = "\n".join([*headings, *body[:2]])
     text = "\n".join(body)
     page_year, page_month = (int(doc.published[:4]), int(doc.published[5:7])) if doc.published else (
         address_month(doc.url) or (None, None))

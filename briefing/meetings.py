@@ -56,6 +56,7 @@ class _Rules:
     region_words: tuple[str, ...] = ()
     region_bodies: tuple[str, ...] = ()
     document_cues: tuple[str, ...] = ()
+    decided_before: tuple[str, ...] = ()
 
 
 @cache
@@ -78,7 +79,7 @@ def rules() -> _Rules:
     return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
                   words("held_after"), words("held_before"), words("higher_bodies"),
                   words("template_placeholders"), words("renamed_words"), words("region_words"),
-                  words("region_bodies"), words("document_cues"))
+                  words("region_bodies"), words("document_cues"), words("decided_before"))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -97,9 +98,26 @@ def find_meetings(text: str) -> list[MeetingMention]:
             if _region_body(text, m.start(), prefix + m.group(0)):
                 continue
             name = _name(kind, prefix + m.group(0), text[:start])
+            year = _year_before_place(text[:start]) if not prefix and not re.match(rf"{NUMBER}年", name) else ""
+            if year:  # "2024年荔城区人民政府第1次常务会议": the year is the name's
+                name, start = year + name, start - len(year) - len(_YEAR_PLACE_RE.search(text[:start])["place"])
             found.append(MeetingMention(kind, name, start, m.end(), _held(text, start, m.end())))
     found.sort(key=lambda f: f.start)
     return found
+
+
+_YEAR_PLACE_RE = re.compile(rf"(?P<year>{NUMBER}年)(?P<place>[\u4e00-\u9fff]{{2,6}})$")
+
+
+def _year_before_place(before: str) -> str:
+    """"2024年" in "…召开2024年荔城区人民政府第1次常务会议": a year written before the
+    division's short name that stands before the body."""
+    found = _YEAR_PLACE_RE.search(before)
+    if found is None:
+        return ""
+    from .places import gazetteer
+
+    return found["year"] if found["place"] in gazetteer().by_short else ""
 
 
 def _region_body(text: str, start: int, span: str) -> bool:
@@ -138,6 +156,8 @@ def _held(text: str, start: int, end: int) -> int:
     if after.startswith(r.not_held_after) or clause.endswith(r.not_held_before) or any(
             w in clause for w in r.not_held_before if len(w) >= 2):
         return -1
+    if not clause and re.sub(r"[，,：:]$", "", text[max(0, start - CONTEXT_CHARS):start]).endswith(r.decided_before):
+        return -1  # "会议决定，…会议于…召开": decided on, not held
     if after.startswith(r.held_after) or clause.endswith(r.held_before):
         return 1
     return 0

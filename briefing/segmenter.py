@@ -56,6 +56,11 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
         # The heading's "区委常委会…" is the lead's "区委常委会召开会议", its "县政府常务会议"
         # the lead's "县政府2025年第16次常务会议": the same meeting, named in full.
         return in_body
+    if in_headings is not None and in_body is not None and in_body.name != in_headings.name and any(
+            m.held < 0 and m.name == in_headings.name for p in body for m in find_meetings(p.text)):
+        # "梅江区政协八届四次会议于4月15日至17日召开" over a lead of the standing meeting that
+        # decided on it ("会议协商决定，区政协八届四次会议于…召开"): the lead's is held.
+        return in_body
     if in_headings is not None or in_body is not None:
         return in_headings or in_body
     for p in (*body, *headings) if other_kinds else ():

@@ -456,6 +456,8 @@ def test_two_standing_meetings_in_one_piece_and_a_heading_named_short(tmp_path) 
     # A session's term without 第, and its preparatory meeting written 预备会.
     ("5月7日下午，西华县十五届人民代表大会第四次会议预备会在县委党校举行。",
      "西华县十五届人民代表大会第四次会议预备会"),
+    # The year written before the place before the body.
+    ("1月17日晚，区长刘基棠主持召开2024年荔城区人民政府第1次常务会议。", "2024年区人民政府第1次常务会议"),
     # A party group's meeting held with the directors' (党组暨主任会议).
     ("3月31日上午，区二届人大常委会召开第28次党组暨主任会议。", "区二届人大常委会第28次党组暨主任会议"),
 ])
@@ -530,3 +532,14 @@ def test_an_official_document_is_no_meeting_report(tmp_path) -> None:  # type: i
     done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
     assert "official document" in done.stderr
     assert done.returncode != 0 or json.loads(done.stdout)["meetings"] == []
+
+
+def test_a_heading_names_the_session_a_standing_meeting_decided_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("梅江区政协八届四次会议于4月15日至17日召开\n"
+            "4月9日，梅江区政协召开八届十次常委会议。区政协党组书记房科辉，区政协副主席杜延生、刘伟球参加。"
+            "会议协商决定，区政协八届四次会议于2024年4月15日至17日召开。\n")
+    [meeting] = _summarized(tmp_path, "decided.txt", text)
+    assert meeting["name"] == "区政协八届十次常委会议"
+    assert (meeting["date"]["month"], meeting["date"]["day"]) == (4, 9)
+    # The body's party secretary leads where no one is titled its chair.
+    assert meeting["leaders"][0]["name"] == "房科辉"
