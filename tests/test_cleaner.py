@@ -220,3 +220,8 @@ def test_a_lead_opening_on_its_date_is_no_date_line() -> None:
 def test_a_title_line_with_its_sites_name_after_a_dash() -> None:
     lines, _, facts = clean_text("芙蓉区第六届人民代表大会第五次会议开幕 - 天天要闻 国际\n12月25日上午，大会开幕。\n")
     assert lines[0] == "芙蓉区第六届人民代表大会第五次会议开幕" and facts.outlet == "天天要闻"
+
+
+def test_a_date_line_written_day_first_with_dots() -> None:
+    _, _, facts = clean_text("09.01.2015  12:19\n1月6日，县政协主席夏明生主持召开县政协九届二十四次主席会议。\n")
+    assert facts.published == "2015-01-09"

@@ -145,6 +145,7 @@ def test_a_point_never_stops_on_a_clause_that_waits_for_its_main_clause() -> Non
     ("确保各项工作不掉队、不落后", False),
     ("持续抓好安全生产工作，做好善后", False),
     ("会议以县政府党组理论学习中心组学习会的形式", True),  # the form of what it did, which follows
+    ("受政协桃源县第十一届委员会常务委员会委托", True),  # on whose behalf, before what was done
 ])
 def test_a_clause_that_waits_for_what_follows(clause: str, hanging: bool) -> None:
     from briefing.summarizers.noise import is_dangling

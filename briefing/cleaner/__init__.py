@@ -102,7 +102,7 @@ def remove_html_leftovers(text: str) -> tuple[str, int]:
 # --- boilerplate -----------------------------------------------------------------------
 
 _DATELINE_RE = re.compile(
-    r"^(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(\s+\d{1,2}:\d{2}(:\d{2})?)?"
+    r"^(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\.\d{1,2}\.\d{4})(\s+\d{1,2}:\d{2}(:\d{2})?)?"
     r"\s*(?:(来源|稿源)[：:]\s*(?P<outlet>\S+))?"
 )
 # "2023年10月26日上午，区长…主持召开…": a lead that opens on its date, no date line.
@@ -141,7 +141,9 @@ def _host(url: str | None) -> str | None:
 
 
 def _iso_date(text: str) -> str:
-    y, m, d = (int(x) for x in re.findall(r"\d+", text)[:3])
+    """Year first, or day first with dots as European sites write it (09.01.2015)."""
+    a, b, c = (int(x) for x in re.findall(r"\d+", text)[:3])
+    y, m, d = (c, b, a) if c > 31 else (a, b, c)
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
