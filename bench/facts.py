@@ -15,8 +15,8 @@ Fields, over the gold meetings (pages for "meetings" and "chrome"):
             the place written before the body do not count; 党代会 = 代表大会)
   date      month and day as the page gives them; where the page gives none, none invented
   leader    the first leader listed is the gold's main leader
-  chrome    no chrome line of the gold on a slide: in a name, a point, a leader, or opening a
-            point's source sentence
+  chrome    no chrome line of the gold on a slide: in a name, a point, a leader, a page's title
+            on the sources slide, or opening a point's source sentence
   future    dates after the page's own date or after today (should be 0)
 
 Run: python bench/facts.py [--show] [--json] [PAGE...]   (--show prints every miss)
@@ -180,8 +180,11 @@ def score_pages(pages: list[Path]) -> Scores:
         for want, got in zip(gold["meetings"], _paired(gold["meetings"], found), strict=True):
             for name, (ok, seen) in score_meeting(want, got).items():
                 checks.append((name, ok, str(want.get(name, "")), seen))
+        # The sources slide shows each page's title too.
+        titles = [s.get("title") or "" for s in result.get("sources", [])]
         chrome_seen = [line for line in gold.get("chrome", []) if len(line.strip()) > 1
-                       and _leaked(_simplified(line.strip()), result.get("meetings", []))]
+                       and (_leaked(_simplified(line.strip()), result.get("meetings", []))
+                            or any(_simplified(line.strip()) in title for title in titles))]
         checks.append(("chrome", not chrome_seen, "none", "；".join(chrome_seen)))
         published = next((s.get("published") for s in result.get("sources", []) if s.get("published")), None)
         scores.futures += [f"{page.name}: {f}" for f in future_dates(result, published)]

@@ -53,6 +53,7 @@ class ChromeRules:
     list_headers: frozenset[str] = frozenset()
     list_after_chars: int = 100
     byline_weight: float = 0.0
+    media_markers: tuple[str, ...] = ()
 
 
 @cache
@@ -71,6 +72,7 @@ def rules() -> ChromeRules:
         frozenset(d["whole_lines"]), tuple(x.lower() for x in d["anywhere"]),
         tuple(re.compile(x, re.I) for x in d["patterns"]), tuple(d["caption_endings"]),
         frozenset(d["list_headers"]), int(d["list_after_chars"]), float(d.get("byline_weight", 0.0)),
+        tuple(d.get("media_markers", ())),
     )
 
 
@@ -118,6 +120,24 @@ def is_boilerplate(line: str) -> bool:
     return (text.startswith(r.line_starts) or text in r.whole_lines
             or (r.line_labels is not None and bool(r.line_labels.match(text)))
             or any(cue in text.lower() for cue in r.anywhere) or any(p.search(text) for p in r.patterns))
+
+
+_COLUMN_TAG_RE = re.compile(r"^【[^【】]{2,20}】(?=.{4})")
+
+
+def without_media_marker(line: str) -> str:
+    """"[图]【聚焦2012桃源“两会”】县政协十一届六次会议今日开幕" → the title alone: a list's
+    picture marker, and the column tag after it (not a tag that names a meeting itself,
+    "【政协年中工作会议】")."""
+    text = line.lstrip()
+    marker = next((m for m in rules().media_markers if text.startswith(m)), None)
+    if marker is None:
+        return line
+    text = text[len(marker):].lstrip()
+    tag = _COLUMN_TAG_RE.match(text)
+    if tag and not tag.group(0).rstrip("】").endswith(("会议", "会")):
+        text = text[tag.end():].lstrip()
+    return text
 
 
 def is_list_header(line: str) -> bool:

@@ -225,3 +225,14 @@ def test_a_title_line_with_its_sites_name_after_a_dash() -> None:
 def test_a_date_line_written_day_first_with_dots() -> None:
     _, _, facts = clean_text("09.01.2015  12:19\n1月6日，县政协主席夏明生主持召开县政协九届二十四次主席会议。\n")
     assert facts.published == "2015-01-09"
+
+
+def test_a_list_pages_picture_marker_and_column_tag_come_off_a_title() -> None:
+    from briefing.chrome import without_media_marker
+
+    title = "县政协十一届六次会议今日开幕"
+    assert without_media_marker(f"[图]【聚焦2012桃源“两会”】{title}") == title
+    # A tag that names the meeting itself stays; so does a line with no marker.
+    named = "【政协年中工作会议】8月7日在区图书馆举行"
+    assert without_media_marker(f"[图]{named}") == named
+    assert without_media_marker("【聚焦两会】县政协会议开幕") == "【聚焦两会】县政协会议开幕"

@@ -25,6 +25,7 @@ from ..chrome import (
     is_list_header,
     labelled_date,
     labelled_source,
+    without_media_marker,
 )
 from ..chrome import rules as chrome_rules
 from ..model import CleanDocument, CleaningReport, SourceText
@@ -192,6 +193,7 @@ def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
         return None, False
     if _NAV_LINE_RE.match(line.replace(" ", "")):  # 评 论, 首 页: a button's label
         return None, False
+    line = without_media_marker(line)
     titled = _TITLE_SUFFIX_RE.match(line)
     if titled:  # "…会议开幕 - 天天要闻 国际": a page's title with its site's name after it
         facts.outlet = facts.outlet or titled.group("site").split()[0]
