@@ -129,13 +129,17 @@ def _conveyed_date(lead: str, at: int) -> bool:
     return meeting >= 0 and any(w in sentence[meeting:] for w in rules().not_held_before if len(w) >= 2)
 
 
+def _names_another_meeting(heading: str, mention: str | None) -> bool:
+    """A heading that names other meetings than the report's (the session a standing meeting
+    decided on, "…会议于4月15日至17日召开"): it does not date the report."""
+    found = find_meetings(heading) if mention else []
+    return bool(found) and all(m.name != mention for m in found)
+
+
 def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
     """When the meeting took place, as precisely as the text allows."""
     body = [p.text for p in report.body]
-    # A heading that names another meeting than the report's (the session a standing
-    # meeting decided on, "…于4月15日至17日召开") does not date it.
-    headings = [p.text for p in report.headings if not (report.meeting_mention and (found := find_meetings(p.text))
-                                                         and all(m.name != report.meeting_mention for m in found))]
+    headings = [p.text for p in report.headings if not _names_another_meeting(p.text, report.meeting_mention)]
     lead = "\n".join([*headings, *body[:2]])
     text = "\n".join(body)
     page_year, page_month = (int(doc.published[:4]), int(doc.published[5:7])) if doc.published else (

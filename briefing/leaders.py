@@ -213,9 +213,8 @@ def _deputy(text: str, present: list[Leader], kind: MeetingKind | None, level: s
 
 def _deputy_of(role: str, title: str) -> bool:
     """"区政协副主席" is a deputy of 政协主席, "县委副书记" of 县委书记, "副县长" of 县长."""
-    stem, head = title[:-2], title[-2:]
-    return any(part.endswith(f"{stem}副{head}") or (not stem and part.endswith(f"副{head}"))
-               for part in re.split("、|兼", role))
+    deputy = f"{title[:-2]}副{title[-2:]}"
+    return any(part.endswith(deputy) for part in re.split("、|兼", role))
 
 
 def _holds(role: str, title: str) -> bool:

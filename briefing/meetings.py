@@ -98,9 +98,9 @@ def find_meetings(text: str) -> list[MeetingMention]:
             if _region_body(text, m.start(), prefix + m.group(0)):
                 continue
             name = _name(kind, prefix + m.group(0), text[:start])
-            year = _year_before_place(text[:start]) if not prefix and not re.match(rf"{NUMBER}年", name) else ""
-            if year:  # "2024年荔城区人民政府第1次常务会议": the year is the name's
-                name, start = year + name, start - len(year) - len(_YEAR_PLACE_RE.search(text[:start])["place"])
+            dated = _year_before_place(text[:start]) if not prefix and not re.match(rf"{NUMBER}年", name) else None
+            if dated is not None:  # "2024年荔城区人民政府第1次常务会议": the year is the name's
+                name, start = dated["year"] + name, dated.start()
             found.append(MeetingMention(kind, name, start, m.end(), _held(text, start, m.end())))
     found.sort(key=lambda f: f.start)
     return found
@@ -109,15 +109,15 @@ def find_meetings(text: str) -> list[MeetingMention]:
 _YEAR_PLACE_RE = re.compile(rf"(?P<year>{NUMBER}年)(?P<place>[\u4e00-\u9fff]{{2,6}})$")
 
 
-def _year_before_place(before: str) -> str:
-    """"2024年" in "…召开2024年荔城区人民政府第1次常务会议": a year written before the
-    division's short name that stands before the body."""
+def _year_before_place(before: str) -> re.Match[str] | None:
+    """"2024年荔城" in "…召开2024年荔城区人民政府第1次常务会议": a year written before the
+    division's short name that stands before the body (its ``year`` and ``place``)."""
     found = _YEAR_PLACE_RE.search(before)
     if found is None:
-        return ""
+        return None
     from .places import gazetteer
 
-    return found["year"] if found["place"] in gazetteer().by_short else ""
+    return found if found["place"] in gazetteer().by_short else None
 
 
 def _region_body(text: str, start: int, span: str) -> bool:
@@ -244,8 +244,11 @@ def _attends_higher_body(before: str) -> bool:
     are attending a higher body's session, said in a clause of the same sentence."""
     r = rules()
     sentence = re.split(r"[。！？]", before)[-1]
-    return any(re.search("参加|出席", part) and any(body in part for body in r.higher_bodies)
+    return any(_ATTENDING_RE.search(part) and any(body in part for body in r.higher_bodies)
                for part in re.split(r"[，,；;]", sentence))
+
+
+_ATTENDING_RE = re.compile("参加|出席")
 
 
 def other_meeting(text: str) -> MeetingMention | None:
