@@ -12,7 +12,8 @@ Fields, over the gold meetings (pages for "meetings" and "chrome"):
   district  name, and city and province where the gold gives them
   kind      the meeting kind
   name      the meeting's name as the gold writes it (brackets, script, the party's name and
-            the place written before the body do not count; 党代会 = 代表大会)
+            the place written before the body do not count; 党代会 = 代表大会,
+            中国人民政治协商会议 = 政协)
   date      month and day as the page gives them; where the page gives none, none invented
   leader    the first leader listed is the gold's main leader
   chrome    no chrome line of the gold on a slide: in a name, a point, a leader, a page's title
@@ -72,7 +73,7 @@ def _norm_name(name: str, place: str = "") -> str:
     """Names compared as a reader would: brackets, the party's name and the place written
     before the body do not count ("中共成都市成华区第七次代表大会" = "区第七次党代会")."""
     name = re.sub(r"[()（）\s]", "", _simplified(name))
-    name = re.sub(r"^(?:中国共产党|中共)", "", name)
+    name = re.sub(r"^(?:中国共产党|中共)", "", name).replace("中国人民政治协商会议", "政协")
     if place:
         from briefing.places import gazetteer
 

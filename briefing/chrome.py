@@ -68,7 +68,8 @@ def rules() -> ChromeRules:
         float(d["no_sentence_weight"]), int(d["short_chars"]), float(d["short_weight"]), float(d["bare_weight"]),
         float(d["caption_weight"]), int(d["sentence_chars"]), float(d["sentence_weight"]),
         tuple(d["line_starts"]),
-        re.compile(rf"^[\[【]?(?:{'|'.join(map(re.escape, sorted(d['line_labels'], key=len, reverse=True)))})[：:]"),
+        re.compile(rf"^[\[【]?(?:{'|'.join(map(re.escape, sorted(d['line_labels'], key=len, reverse=True)))})"
+                   r"(?:[（(][^）)]{1,4}[）)])?[：:]"),  # "编辑(一审)：" qualifies the label
         frozenset(d["whole_lines"]), tuple(x.lower() for x in d["anywhere"]),
         tuple(re.compile(x, re.I) for x in d["patterns"]), tuple(d["caption_endings"]),
         frozenset(d["list_headers"]), int(d["list_after_chars"]), float(d.get("byline_weight", 0.0)),

@@ -218,8 +218,9 @@ def _deputy_of(role: str, title: str) -> bool:
 
 
 def _holds(role: str, title: str) -> bool:
-    """"市委常委、区委书记" holds 区委书记; "常务副区长" does not hold 区长."""
-    return any(part.endswith(title) and not part[:-len(title)].endswith(("副", "常务"))
+    """"市委常委、区委书记" holds 区委书记; "常务副区长" does not hold 区长, nor a session's
+    "执行主席" (a chair for the day, in turn) 主席."""
+    return any(part.endswith(title) and not part[:-len(title)].endswith(("副", "常务", "执行"))
                for part in re.split("、|兼", role))
 
 

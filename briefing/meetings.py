@@ -55,6 +55,9 @@ class _Rules:
     renamed_words: tuple[str, ...] = ()
     region_words: tuple[str, ...] = ()
     region_bodies: tuple[str, ...] = ()
+    prefecture_words: tuple[str, ...] = ()
+    prefecture_bodies: tuple[str, ...] = ()
+    name_short_forms: tuple[tuple[str, str], ...] = ()
     document_cues: tuple[str, ...] = ()
     decided_before: tuple[str, ...] = ()
 
@@ -79,7 +82,10 @@ def rules() -> _Rules:
     return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
                   words("held_after"), words("held_before"), words("higher_bodies"),
                   words("template_placeholders"), words("renamed_words"), words("region_words"),
-                  words("region_bodies"), words("document_cues"), words("decided_before"))
+                  words("region_bodies"), words("prefecture_words"),
+                  prefecture_bodies=words("prefecture_bodies"),
+                  name_short_forms=tuple(data["name_short_forms"].items()),
+                  document_cues=words("document_cues"), decided_before=words("decided_before"))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -131,7 +137,36 @@ def _region_body(text: str, start: int, span: str) -> bool:
     bodies = re.sub(rf"第?{NUMBER}届", "", span)
     if any(f"{region}{body}" in bodies for region in r.region_words for body in r.region_bodies):
         return True
+    if _higher_owner(text[:start], span):
+        return True
     return any(f"{city}委员会" in bodies for city in _prefecture_cities() if city in bodies)
+
+
+def _higher_owner(before: str, span: str) -> bool:
+    """The body that holds the meeting, written just before the name or opening it, is a
+    region's or a prefecture's: "自治区政府" + "2026年第1次常务会议", "州政协主席会议",
+    "盟委…". A county-level city whose short name ends in 州 (禹州政协) is no prefecture."""
+    r = rules()
+    if re.match(rf"{LEVEL}(?:委|政府|人大|政协)", span):
+        return False
+    owners = sorted([f"{word}{body}" for word in r.region_words for body in r.region_bodies]
+                    + [f"{word}{body}" for word in r.prefecture_words for body in r.prefecture_bodies],
+                    key=len, reverse=True)
+    written = next((o for o in owners if before.endswith(o)), None)
+    if written is not None:
+        before = before[:-len(written)]
+    else:
+        written = next((o for o in owners if span.startswith(o)), None)
+        if written is None:
+            return False
+    if written.startswith(r.region_words):
+        return True
+    from .places import gazetteer
+
+    # "主持召开州政协主席会议": 开 is the verb's, no 开州.
+    before = before.removesuffix(next((w for w in r.held_before if before.endswith(w)), ""))
+    by_short = gazetteer().by_short
+    return not any(before[-n:] + written[0] in by_short for n in (1, 2) if len(before) >= n)
 
 
 @cache
@@ -195,6 +230,8 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
     name = re.sub(WHEN + "(?=召开|举行|预备|第)", "", span)
     for word in r.drop_in_name:
         name = name.replace(word, "")
+    for long, short in r.name_short_forms:
+        name = name.replace(long, short)
     name = re.sub(r"[（(]", "（", name)
     name = re.sub(r"[）)]", "）", name)
     level = _level(name, before)

@@ -236,3 +236,10 @@ def test_a_list_pages_picture_marker_and_column_tag_come_off_a_title() -> None:
     named = "【政协年中工作会议】8月7日在区图书馆举行"
     assert without_media_marker(f"[图]{named}") == named
     assert without_media_marker("【聚焦两会】县政协会议开幕") == "【聚焦两会】县政协会议开幕"
+
+
+def test_an_editors_credit_with_the_stage_of_review() -> None:
+    # "编辑(一审)：" — a review stage in brackets between the label and its colon.
+    page = "11月18日，县委书记主持召开会议。\n编辑(一审):王明琪\n责编(二审):次仁玉珍\n审核(三审):柯微微\n"
+    lines = clean_text(page)[0]
+    assert lines == ["11月18日，县委书记主持召开会议。"]

@@ -543,3 +543,47 @@ def test_a_heading_names_the_session_a_standing_meeting_decided_on(tmp_path) -> 
     assert (meeting["date"]["month"], meeting["date"]["day"]) == (4, 9)
     # The body's party secretary leads where no one is titled its chair.
     assert meeting["leaders"][0]["name"] == "房科辉"
+
+
+@pytest.mark.parametrize("text", [
+    # A region's government, written as its body right before the session.
+    "1月15日，自治区主席张雨浦主持召开自治区政府2026年第1次常务会议，讨论政府工作报告。\n",
+    # An autonomous prefecture's CPPCC (州政协), above its counties; 开州 is no place here.
+    "12月16日，州政协党组书记、主席李科加主持召开州政协主席会议。会议审议通过了有关事项。\n",
+    "10月23日，州政协十一届二十九次常委会召开。州政协主席王正君主持会议并讲话，构建和谐临夏。\n",
+])
+def test_no_countys_meeting_where_a_region_or_prefecture_holds_it(tmp_path, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _summarized(tmp_path, "above.txt", text)
+    assert [m["kind"] for m in found if m["kind"] != "文章"] == []
+
+
+def test_a_county_level_citys_body_whose_name_ends_in_zhou_is_its_own() -> None:
+    from briefing.meetings import _higher_owner
+
+    assert _higher_owner("主持召开", "州政协主席会议")
+    assert not _higher_owner("1月6日，禹", "州政协主席会议")  # 禹州市, a county-level city
+
+
+def test_the_term_a_name_with_the_year_of_a_session_and_the_full_cppcc_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefing.meetings import find_meetings
+
+    # The term before the body, a year written with 度, the owner of a centre group.
+    assert [m.name for m in find_meetings("县委书记沈鹏里主持召开十届县委常委会第101次(扩大)会议。")] == [
+        "十届县委常委会第101次（扩大）会议"]
+    [standing] = find_meetings("6月27日，第十九届东丰县人民政府2025年度第八次常务会议召开。")
+    assert standing.kind.value == "政府常务会议"
+    [study] = find_meetings("县长王俊卿主持召开了县政府党组理论学习中心组学习会议。")
+    assert study.name == "县政府党组理论学习中心组学习会议"
+    # The CPPCC written out is shown as 政协, and the day's sitting is part of the name.
+    [session] = find_meetings("中国人民政治协商会议第十届吉县委员会第四次会议举行议政大会。")
+    assert session.name == "政协第十届吉县委员会第四次会议议政大会"
+
+
+def test_a_county_of_two_characters_inside_a_cppcc_name_and_a_place_inside_a_titled_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("4月7日，中国人民政治协商会议第十届吉县委员会第四次会议举行议政大会。县委副书记、县长牛永福出席会议并讲话，"
+            "大会执行主席李桂萍、张宇宏在主席台前排就座。牛永福认真听取了政协委员的议政发言。\n")
+    [meeting] = _summarized(tmp_path, "jixian.txt", text)
+    # 吉县 in 第十届吉县委员会; 永福 (桂林's 永福县) inside the county head's name.
+    assert meeting["district"] == "吉县"
+    # A session's executive chair holds no chair's office: the county head who speaks leads.
+    assert meeting["leaders"][0]["name"] == "牛永福"

@@ -200,3 +200,11 @@ def test_a_banner_named_after_its_people_and_letters_before_a_spelt_name() -> No
 
     assert names_in_address("http://epaper.xihaiannews.com/shtml/jnsx/20180402/59287.shtml") == set()
     assert "武穴" in names_in_address("http://www.hbwuxue.gov.cn/news/1.html")
+
+
+def test_a_provinces_initials_and_a_countys_own_in_the_host() -> None:
+    from briefing.places.address import divisions_by_initials
+
+    # gssn: 甘肃 (gs) and 肃南 (sn), the one county of Gansu with those initials.
+    found = divisions_by_initials("http://www.gssn.gov.cn/dzdt/zwdt/202509/t20250916_1453414.html")
+    assert {d.name for d in found} == {"肃南裕固族自治县"}

@@ -52,6 +52,8 @@ class Weights:
     subordinate_cues: tuple[str, ...] = ()
     generic_place_nouns: frozenset[str] = frozenset()  # and everyday words (富民): common words by data
     person_title_endings: tuple[str, ...] = ()
+    formal_body_before: tuple[str, ...] = ()
+    formal_body_after: tuple[str, ...] = ()
 
 
 @cache
@@ -64,7 +66,8 @@ def weights() -> Weights:
     data["level_cues"] = tuple(data["level_cues"])
     data["host_words_ignored"] = tuple(data["host_words_ignored"])
     data["subordinate_cues"] = tuple(data["subordinate_cues"])
-    data["person_title_endings"] = tuple(data.get("person_title_endings", ()))
+    for key in ("person_title_endings", "formal_body_before", "formal_body_after"):
+        data[key] = tuple(data.get(key, ()))
     data["generic_place_nouns"] = frozenset(data.get("generic_place_nouns", ())) | frozenset(
         data.pop("everyday_word_shorts", ()))
     return Weights(**data)
@@ -421,11 +424,16 @@ def _in_person_name(text: str, start: int, end: int, names: frozenset[str]) -> b
     around the three characters make a person, not 建华区."""
     if end - start != 2 or start == 0 or text[start - 1] not in names:
         return False
+    if _titled(text, start, names):
+        return True  # "院长孙洪山、…", "县长牛永福出席": a title before the surname
     before = text[start - 2] if start >= 2 else "、"
     after = text[end] if end < len(text) else "、"
-    # "省高级人民法院院长孙洪山、…": a title before the surname, as a list mark would be.
-    titled = text[:start - 1].endswith(weights().person_title_endings)
-    return (before in PERSON_LIST_MARKS or titled) and after in PERSON_LIST_MARKS
+    return before in PERSON_LIST_MARKS and after in PERSON_LIST_MARKS
+
+
+def _titled(text: str, start: int, names: frozenset[str]) -> bool:
+    """A surname right before ``start``, itself right after a title ("县长牛" + 永福)."""
+    return start >= 1 and text[start - 1] in names and text[:start - 1].endswith(weights().person_title_endings)
 
 
 def _named_above(d: Division, page: str, gaz: Gazetteer) -> bool:
@@ -469,12 +477,18 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
     friends = false_friends()
     landmarks = landmark_suffixes()
     names = surnames()
-    for start, end, short in found:
+    # "县长牛永福…牛永福认真听取": a person once titled is one wherever named again.
+    people: set[str] = set()
+    for start, end, short in sorted(found, key=lambda f: not _titled(text, f[0], names)):
         if text.startswith(landmarks, end):
             continue  # 广阳岛, 龙湾水库: a landmark of that name
-        if len(short) == 2 and short[-1] in "县旗" and text.startswith(weights().level_word_tails, end):
-            continue  # 和县委: 和 + 县委
-        if _in_person_name(text, start, end, names):
+        if len(short) == 2 and short[-1] in "县旗" and text.startswith(weights().level_word_tails, end) and not (
+                text[:start].endswith(weights().formal_body_before)
+                and text.startswith(weights().formal_body_after, end)):
+            continue  # 和县委: 和 + 县委; but 第十届吉县委员会
+        if text[start - 1:end] in people or _in_person_name(text, start, end, names):
+            if start:
+                people.add(text[start - 1:end])
             continue
         tag = tags.get(short)
         plain_word = short in weights().generic_place_nouns or (tag is not None and (

@@ -156,7 +156,7 @@ def _provinces_of(short: str) -> set[str]:
 def divisions_by_initials(url: str | None) -> set[Division]:
     """Divisions whose city's and own initials open a word of the address, the common way
     of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协),
-    or follow their province's: yncxym (云南 楚雄 元谋).
+    or follow their province's: yncxym (云南 楚雄 元谋), gssn (甘肃 肃南).
     Only the host is read: a path's short words are a site's own column codes (qzxw, zwgk)."""
     words = [w for w in _address_words(url, host_only=True) if w not in weights().host_words_ignored]
     if not words:
@@ -169,6 +169,11 @@ def divisions_by_initials(url: str | None) -> set[Division]:
         # might open some other city's district.
         provinces = index["province_initials"].get(word[:2], ())
         codes = [c for c in _initials_opening(word[2:]) if c[:2] in provinces] if provinces else []
+        if provinces and not codes:
+            # gssn (甘肃 肃南): the province's initials and the division's own, where only
+            # one division of that province has them.
+            own = [c for c in index["own_initials"].get(word[2:], ()) if c[:2] in provinces]
+            codes = own if len(own) == 1 else []
         found.update(by_code[c] for c in codes or _initials_opening(word) if c in by_code)
     return found
 
