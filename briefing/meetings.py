@@ -44,7 +44,7 @@ class MeetingMention:
 
 @dataclass(frozen=True)
 class _Rules:
-    patterns: tuple[tuple[MeetingKind, re.Pattern[str]], ...]
+    patterns: tuple[tuple[MeetingKind, tuple[str, ...], re.Pattern[str]], ...]
     drop_in_name: tuple[str, ...]
     not_held_after: tuple[str, ...]
     not_held_before: tuple[str, ...]
@@ -68,13 +68,16 @@ def rules() -> _Rules:
 
     data = read_yaml("meetings.yaml")
     patterns = []
+    cues = data["kind_cues"]
     for kind_name, forms in data["kinds"].items():
         kind = MeetingKind(kind_name)
+        if not cues.get(kind_name):
+            raise RuntimeError(f"meetings.yaml: kind_cues has no words for {kind_name}")
         for form in forms:
             regex = (form.replace("{L}", f"(?:自治)?{LEVEL}").replace("{N}", NUMBER).replace("{B}", BRACKET)
                      .replace("{T}", f"{WHEN}?").replace("{SC}", STANDING).replace("{G}", GOVERNMENT)
                      .replace("{GROUPS}", SESSION_GROUPS))
-            patterns.append((kind, re.compile(regex)))
+            patterns.append((kind, tuple(cues[kind_name]), re.compile(regex)))
 
     def words(key: str) -> tuple[str, ...]:
         return tuple(sorted(data[key], key=len, reverse=True))
@@ -94,7 +97,9 @@ def find_meetings(text: str) -> list[MeetingMention]:
     r = rules()
     documents = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{0,80}》", text)]
     found: list[MeetingMention] = []
-    for kind, pattern in r.patterns:
+    for kind, cues, pattern in r.patterns:
+        if not any(cue in text for cue in cues):
+            continue
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in documents):
                 continue

@@ -243,3 +243,41 @@ def test_an_editors_credit_with_the_stage_of_review() -> None:
     page = "11月18日，县委书记主持召开会议。\n编辑(一审):王明琪\n责编(二审):次仁玉珍\n审核(三审):柯微微\n"
     lines = clean_text(page)[0]
     assert lines == ["11月18日，县委书记主持召开会议。"]
+
+
+def test_simplified_script_skips_only_lines_opencc_would_leave_alone() -> None:
+    from briefing.cleaner.script import _converter, _to_simplified
+
+    # Characters that convert only inside one of OpenCC's phrases still go through it.
+    for line in ("他回覆了群众的来信。", "深沈思考", "会议審議了文件。", "会议审议了文件。"):
+        assert _to_simplified(line) == _converter("t2s").convert(line)
+
+
+def test_the_phrase_characters_list_covers_opencc_phrases(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The list in data/t2s_context_chars.txt, against OpenCC's own phrase table (dumped
+    # with the opencc_dict tool its wheel ships).
+    import os
+    import subprocess
+    from pathlib import Path
+
+    import opencc
+
+    from briefing.cleaner.script import _converter
+    from briefing.data import read_list
+
+    clib = Path(opencc.__file__).parent / "clib"
+    tool, table = clib / "bin" / "opencc_dict", clib / "share" / "opencc" / "TSPhrases.ocd2"
+    if not tool.exists() or not table.exists():
+        pytest.skip("this OpenCC build ships no opencc_dict tool")
+    dumped = tmp_path / "phrases.txt"
+    env = {**os.environ, "LD_LIBRARY_PATH": str(clib / "lib64")}
+    subprocess.run([str(tool), "-i", str(table), "-o", str(dumped), "-f", "ocd2", "-t", "text"],
+                   check=True, env=env, capture_output=True)
+    convert = _converter("t2s").convert
+    changed_in_context = set()
+    for line in dumped.read_text("utf-8").splitlines():
+        phrase, simplified = line.split("\t")[0], line.split("\t")[1].split(" ")[0]
+        for before, after in zip(phrase, simplified, strict=False):
+            if before != after and convert(before) == before:
+                changed_in_context.add(before)
+    assert changed_in_context <= set("".join(read_list("t2s_context_chars.txt")))

@@ -587,3 +587,17 @@ def test_a_county_of_two_characters_inside_a_cppcc_name_and_a_place_inside_a_tit
     assert meeting["district"] == "吉县"
     # A session's executive chair holds no chair's office: the county head who speaks leads.
     assert meeting["leaders"][0]["name"] == "牛永福"
+
+
+def test_every_form_of_a_kind_holds_one_of_its_cues() -> None:
+    # A text holding none of a kind's cues is not searched for it: every form must hold one.
+    from briefing.data import read_yaml
+
+    data = read_yaml("meetings.yaml")
+    samples = {"{SC}": "常委会", "{G}": "政府", "{L}": "县", "{N}": "一", "{B}": "", "{T}": "",
+               "{GROUPS}": "代表团召集人会议"}
+    for kind, forms in data["kinds"].items():
+        for form in forms:
+            for placeholder, sample in samples.items():
+                form = form.replace(placeholder, sample)
+            assert any(cue in form for cue in data["kind_cues"][kind]), (kind, form)

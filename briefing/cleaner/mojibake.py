@@ -56,7 +56,8 @@ def _looks_garbled(line: str) -> bool:
         return True
     # UTF-8 read as GBK gives runs of rare characters outside the common block.
     common = _common_chars()
-    rare = sum(1 for ch in line if ch not in common and "\u4e00" <= ch <= "\u9fff" and _is_rare_han(ch))
+    rare = sum(line.count(ch) for ch in set(line).difference(common)
+               if "\u4e00" <= ch <= "\u9fff" and _is_rare_han(ch))
     return rare >= 3 and rare > len(line) // 8
 
 

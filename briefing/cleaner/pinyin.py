@@ -66,6 +66,8 @@ def _readings(char: str) -> frozenset[str]:
 
 def remove_pinyin_annotations(text: str) -> tuple[str, int]:
     """Drop ``區(qū)``-style readings; keep parentheses that are not a reading of what precedes."""
+    if "(" not in text and "（" not in text:
+        return text, 0
     count = 0
     kept: list[str] = []
     last = 0

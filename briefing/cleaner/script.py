@@ -24,7 +24,25 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
 
 
 def _to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text)
+    # Most lines are Simplified already: only one holding a character that converts, alone
+    # or in one of OpenCC's phrases, goes through OpenCC.
+    stable = _t2s_stable()
+    for ch in set(text):
+        known = stable.get(ch)
+        if known is None:
+            known = stable[ch] = _converter("t2s").convert(ch) == ch
+        if not known:
+            return _converter("t2s").convert(text)
+    return text
+
+
+@cache
+def _t2s_stable() -> dict[str, bool]:
+    """Character → whether t2s leaves it as it is, filled as characters are met; those its
+    phrases change in context (``data/t2s_context_chars.txt``) are never."""
+    from ..data import read_list
+
+    return dict.fromkeys("".join(read_list("t2s_context_chars.txt")), False)
 
 
 def convert_script(text: str, script: str) -> str:
@@ -45,16 +63,22 @@ _PUNCT_RE = re.compile(
 def normalise_punctuation(text: str) -> str:
     """Half-width punctuation next to Chinese becomes full-width; straight quotes curl."""
     text = text.translate(_FULLWIDTH_TABLE)
-    # A converted mark gives its neighbour Chinese context: repeat until nothing changes.
-    previous = None
-    while previous != text:
-        previous = text
-        text = _PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0).strip()], text)
+    if _HALF_MARK_RE.search(text):
+        # A converted mark gives its neighbour Chinese context: repeat until nothing changes.
+        previous = None
+        while previous != text:
+            previous = text
+            text = _PUNCT_RE.sub(lambda m: _HALF_TO_FULL[m.group(0).strip()], text)
     if '"' in text and _HAN_RE.search(text) and text.count('"') % 2 == 0:
         parts = text.split('"')
         text = parts[0] + "".join(
             ("“" if i % 2 == 0 else "”") + part for i, part in enumerate(parts[1:])
         )
-    # A half-width comma between two Chinese clauses that had a digit next to it.
-    text = re.sub(rf"(?<=\d),(?=[{HAN}])|(?<=[{HAN}]),(?=\d)", "，", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    if "," in text:  # a half-width comma between two Chinese clauses that had a digit next to it
+        text = _DIGIT_COMMA_RE.sub("，", text)
+    return _BLANKS_RE.sub(" ", text).strip()
+
+
+_HALF_MARK_RE = re.compile(r"[,;:!?()]")
+_DIGIT_COMMA_RE = re.compile(rf"(?<=\d),(?=[{HAN}])|(?<=[{HAN}]),(?=\d)")
+_BLANKS_RE = re.compile(r"[ \t]+")

@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from ..data import surnames
@@ -193,6 +193,11 @@ class Gazetteer:
         return sorted({len(n) for n in self.by_name if len(n) >= 3}, reverse=True)
 
     @cached_property
+    def _short_heads(self) -> frozenset[str]:
+        """The first two characters of every short name: most word boundaries begin none."""
+        return frozenset(n[:2] for n in self.by_short)
+
+    @cached_property
     def _short_lengths(self) -> list[int]:
         return sorted({len(n) for n in self.by_short}, reverse=True)
 
@@ -209,16 +214,27 @@ class Gazetteer:
                     break
         return found
 
-    def short_names_in(self, text: str, edges: set[int]) -> list[tuple[int, int, str]]:
+    def short_names_in(self, text: str, edges: frozenset[int] | set[int]) -> list[tuple[int, int, str]]:
         """Short names that start and end at word boundaries (``edges``), longest first."""
         found: list[tuple[int, int, str]] = []
-        for start in sorted(edges):
-            if found and start < found[-1][1]:
+        ordered = sorted(edges)
+        count = len(ordered)
+        longest, shortest = (max(self._short_lengths), min(self._short_lengths)) if self._short_lengths else (0, 0)
+        by_short, heads = self.by_short, self._short_heads
+        taken = 0  # where the last name found ends: names do not overlap
+        for i, start in enumerate(ordered):
+            if start < taken or text[start:start + 2] not in heads:
                 continue
-            for n in self._short_lengths:
-                if start + n in edges and text[start:start + n] in self.by_short:
-                    found.append((start, start + n, text[start:start + n]))
-                    break
+            # A name ends at one of the next boundaries; the farthest that makes one wins.
+            best, j = 0, i + 1
+            while j < count and ordered[j] - start <= longest:
+                end = ordered[j]
+                if end - start >= shortest and text[start:end] in by_short:
+                    best = end
+                j += 1
+            if best:
+                found.append((start, best, text[start:best]))
+                taken = best
         return found
 
 
@@ -298,15 +314,15 @@ def _former_divisions(today: list[Division]) -> list[Division]:
 # --- finding the place of a report ----------------------------------------------------------
 
 
-def _boundaries(text: str) -> set[int]:
-    """Offsets in ``text`` where jieba's cut puts a word boundary."""
+@lru_cache(maxsize=4096)
+def _boundaries(text: str) -> frozenset[int]:
+    """Offsets in ``text`` where jieba's cut puts a word boundary (kept for the texts seen
+    last: a page with several meetings is located once for each)."""
+    from itertools import accumulate
+
     from ..nlp import cut
 
-    edges, position = {0}, 0
-    for token in cut(text):
-        position += len(token)
-        edges.add(position)
-    return edges
+    return frozenset((0, *accumulate(map(len, cut(text)))))
 
 
 def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str = "上海市",
