@@ -247,7 +247,16 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
     warn = Warnings(quiet)
     briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind),
                            progress=not quiet, for_deck=True, use_cache=not no_cache)
-    n_slides = write_deck(briefing, tmpl, output)
+    store = None
+    if not no_cache:  # a district's slides kept from an earlier deck, where it is as it was
+        from .store import ResultStore
+
+        store = ResultStore(on_warning=warn)
+    try:
+        n_slides = write_deck(briefing, tmpl, output, store)
+    finally:
+        if store is not None:
+            store.close()
     pdf = None
     if with_pdf:
         from .preview import export_pdf

@@ -62,6 +62,9 @@ _ISO_DATE_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d
 # Days named relative to the page's own date: its date line anchors them.
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _RELATIVE_DAY_RE = re.compile("|".join(_RELATIVE_DAYS))
+# A lead paragraph that gives the day alone ("22日下午，市委书记…"), near its start.
+_DAY_ONLY_RE = re.compile(r"(?<![月\d年.\-/])(?P<d>[12]?\d|3[01])日(?=上午|下午|晚|，|,|\s|召开|举行)")
+DAY_ONLY_WITHIN = 40
 # "2013年以来": since that year, so not the year a text is set in; nor one it looks ahead to.
 _CONTEXT_YEAR_RE = re.compile(r"(?<![到至—\-~～\d])(?P<y>(?:19|20)\d{2})年(?!前|以前|之前|底前|以后|以来)")
 _REVIEW_PLAN_RE = re.compile(r"总结(?P<y>20\d{2})年.{0,16}?部署(?P<next>20\d{2})年")
@@ -189,6 +192,17 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
     if m and page_date is not None:
         day = page_date + dt.timedelta(days=_RELATIVE_DAYS[m.group(0)])
         return MeetingDate(day.year, day.month, day.day, DatePrecision.DAY)
+    m = next((found for para in body[:2] if (found := _DAY_ONLY_RE.search(para[:DAY_ONLY_WITHIN]))), None)
+    if m and page_date is not None:
+        # "22日下午，…" on a page dated 2014-01-23: the page's month, or the one before
+        # where the day would fall after the page.
+        day = int(m["d"])
+        month_start = page_date.replace(day=1)
+        if day > page_date.day:
+            month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+        found = _as_date(f"{month_start.year}-{month_start.month}-{day}")
+        if found is not None:
+            return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY, inferred=True)
     m = _REVIEW_PLAN_RE.search(text)
     if m and int(m["next"]) == int(m["y"]) + 1:
         return MeetingDate(int(m["y"]), precision=DatePrecision.YEAR, inferred=True, note="末")

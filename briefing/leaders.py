@@ -66,7 +66,7 @@ def rules() -> _Rules:
         r"(?=出席|参加|列席|等|，|。)")
     presiding = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:宣布[^，。；]{{1,10}}?并)?"
                            rf"(?:{_alternatives(data['presiding'])})")
-    speaking = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:出席[^，。；]{{0,8}}?并|在[^，。；]{{2,40}}?上)"
+    speaking = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:出席[^，。；]{{0,8}}?并|在[^，。；]{{1,40}}?上)"
                           rf"(?:作)?(?:{_alternatives(data['speaking'])})")
     main = {MeetingKind(kind): tuple(names) for kind, names in data["main_titles"].items()}
     reporter = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)代表[^。；]{{2,40}}?(?:{_alternatives(data['reporter_verbs'])})")

@@ -69,6 +69,7 @@ def rules() -> _Rules:
     data = read_yaml("meetings.yaml")
     patterns = []
     cues = data["kind_cues"]
+    sittings = "(?:" + "|".join(map(re.escape, data["session_sittings"])) + ")"
     for kind_name, forms in data["kinds"].items():
         kind = MeetingKind(kind_name)
         if not cues.get(kind_name):
@@ -76,7 +77,7 @@ def rules() -> _Rules:
         for form in forms:
             regex = (form.replace("{L}", f"(?:自治)?{LEVEL}").replace("{N}", NUMBER).replace("{B}", BRACKET)
                      .replace("{T}", f"{WHEN}?").replace("{SC}", STANDING).replace("{G}", GOVERNMENT)
-                     .replace("{GROUPS}", SESSION_GROUPS))
+                     .replace("{GROUPS}", SESSION_GROUPS).replace("{SIT}", sittings))
             patterns.append((kind, tuple(cues[kind_name]), re.compile(regex)))
 
     def words(key: str) -> tuple[str, ...]:
@@ -237,6 +238,7 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
         name = name.replace(word, "")
     for long, short in r.name_short_forms:
         name = name.replace(long, short)
+    name = _SITTING_THEME_RE.sub("", name)  # "…第二次会议“学习贯彻…”建言献策大会"
     name = re.sub(r"[（(]", "（", name)
     name = re.sub(r"[）)]", "）", name)
     level = _level(name, before)
@@ -253,11 +255,16 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
         # The body stands apart in the sentence ("区委召开常委会（扩大）会议"): put it first.
         body = re.search(rf"({LEVEL}(?:委|政府|人大常委会|政协))(?:召开|举行)[^，。；]{{0,4}}$", before)
         # "市人大常委会召开第十五届人大常委会第三十七次会议" names its body twice: once is enough.
-        if body and (body.group(1)[1:] == "委" or body.group(1)[1:] not in name):
+        # (Its members, "政协委员", are no second mention of the body.)
+        if body and (body.group(1)[1:] == "委" or body.group(1)[1:] not in re.sub("政协委员|人大代表", "", name)):
             name = body.group(1) + name
         elif kind is MeetingKind.GOVERNMENT and "政府" not in name:
             name = f"{level}政府{name}"  # a standing meeting is the government's, named just before
     return name
+
+
+# A sitting's theme in quotes, between its session and its own name at the end of a name.
+_SITTING_THEME_RE = re.compile(r"(?<=会议)“[^”]{1,40}”(?=[^“”]{2,6}$)")
 
 
 def _level(name: str, before: str) -> str:

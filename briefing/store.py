@@ -155,6 +155,10 @@ class ResultStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=10)
         try:
+            # A cache, not a record: a commit need not wait for the disk (a lost or damaged
+            # file costs a rebuild, never a wrong result).
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
             db.execute("CREATE TABLE IF NOT EXISTS results (stage TEXT, key TEXT, value TEXT, used INTEGER,"
                        " PRIMARY KEY (stage, key)) WITHOUT ROWID")
             db.execute("SELECT count(*) FROM results WHERE 0").fetchall()
@@ -277,7 +281,7 @@ def clear(path: Path | None = None) -> int:
     """Remove the store; the bytes it held."""
     path = path or store_path()
     size = 0
-    for candidate in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")):
+    for candidate in (path, *(path.with_name(path.name + tail) for tail in ("-journal", "-wal", "-shm"))):
         try:
             size += candidate.stat().st_size
             candidate.unlink()

@@ -601,3 +601,45 @@ def test_every_form_of_a_kind_holds_one_of_its_cues() -> None:
             for placeholder, sample in samples.items():
                 form = form.replace(placeholder, sample)
             assert any(cue in form for cue in data["kind_cues"][kind]), (kind, form)
+
+
+def test_a_lead_giving_the_day_alone_takes_its_month_from_the_date_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = "时间:2020-03-26 来源:本网\n24日上午，区委书记吴泽桐主持召开区委全面依法治区委员会第二次会议。\n"
+    [meeting] = _summarized(tmp_path, "day.txt", page)
+    assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2020, 3, 24)
+    # A day after the page's own is the month before.
+    page = "发布时间：2014-02-03\n29日下午，市委书记陈其春主持召开市委常委（扩大）会议。\n"
+    [meeting] = _summarized(tmp_path, "before.txt", page)
+    assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2014, 1, 29)
+
+
+def test_the_place_that_owns_the_body_outweighs_a_place_the_meeting_conveys(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("2月24日上午，郁南县委书记梁世军主持召开县委常委会会议。会议传达学习习近平总书记对四川宜宾市筠连县"
+            "山体滑坡作出的重要指示精神，研究部署我县防灾减灾工作。\n")
+    [meeting] = _summarized(tmp_path, "owner.txt", text)
+    assert meeting["district"] == "郁南县"
+
+
+def test_centre_group_sessions_sittings_and_a_session_being_prepared(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefing.meetings import find_meetings
+
+    name = "区委理论学习中心组第十五次集中学习会暨党史学习教育专题读书班第十一次交流研讨会"
+    [study] = find_meetings(f"区委书记何庆主持召开{name}。")
+    assert study.name == name
+    [sitting] = find_meetings("1月31日上午，政协民乐县第十届委员会第二次会议举行“学习贯彻中共二十大精神”建言献策大会。")
+    assert sitting.name == "政协民乐县第十届委员会第二次会议建言献策大会"
+    # A session whose preparations are spoken of is not the meeting held; a CPPCC's members
+    # in the name of the meeting held are no second mention of its body.
+    text = ("11月3日，县政协召开乡镇(开发区)政协委员联络组和专委会工作会议。县政协主席赵强出席，副主席李光年主持会议。"
+            "县政协办公室安排了县政协十届二次会议相关筹备工作。赵强在会上强调，要全力做好县政协十届二次会议的筹备工作。\n")
+    [meeting] = _summarized(tmp_path, "liaison.txt", text)
+    assert meeting["name"] == "县政协乡镇（开发区）政协委员联络组和专委会工作会议"
+    assert meeting["leaders"][0]["name"] == "赵强"  # who speaks at it, above who presides
+
+
+def test_a_forest_districts_party_secretary_leads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("4月20日，林区党委书记冯伟主持召开中共神农架林区第十二届委员会全面依法治区委员会第四次会议。"
+            "林区党委副书记、政府区长刘启俊出席会议。\n")
+    [meeting] = _summarized(tmp_path, "forest.txt", text)
+    assert meeting["district"] == "神农架林区"
+    assert meeting["leaders"][0]["name"] == "冯伟"

@@ -208,3 +208,11 @@ def test_a_provinces_initials_and_a_countys_own_in_the_host() -> None:
     # gssn: 甘肃 (gs) and 肃南 (sn), the one county of Gansu with those initials.
     found = divisions_by_initials("http://www.gssn.gov.cn/dzdt/zwdt/202509/t20250916_1453414.html")
     assert {d.name for d in found} == {"肃南裕固族自治县"}
+
+
+def test_a_provinces_initials_a_countys_own_and_a_sites_suffix_in_the_host() -> None:
+    from briefing.places.address import divisions_by_initials
+
+    # ahscxzx: 安徽 (ah), 舒城 (sc) and 县政协 (xzx).
+    found = divisions_by_initials("http://www.ahscxzx.cn/DocHtml/1991/17/11/00183887.html")
+    assert {d.name for d in found} == {"舒城县"}

@@ -135,3 +135,71 @@ def test_meetings_survive_the_round_trip_and_wrong_types_are_refused() -> None:
             decode(Meeting, {**data, field: wrong})
     with pytest.raises(DecodeError):
         decode(Meeting, {k: v for k, v in data.items() if k != "name"})
+
+
+def _deck_parts(path: Path) -> dict[str, bytes]:
+    """A deck's parts, its charts' embedded workbooks aside (they carry the time of writing)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist() if not name.startswith("ppt/embeddings/")}
+
+
+def test_a_rebuilt_deck_takes_kept_slides_and_is_the_fresh_deck(tmp_path: Path, folder: Path) -> None:
+    cache = tmp_path / "cache"
+    for name, extra in (("fresh.pptx", ("--no-cache",)), ("first.pptx", ()), ("again.pptx", ())):
+        done = _cli(cache, "build", str(folder), "-o", str(tmp_path / name), "-q", *extra)
+        assert done.returncode == 0, done.stderr
+    fresh = _deck_parts(tmp_path / "fresh.pptx")
+    assert _deck_parts(tmp_path / "first.pptx") == fresh and _deck_parts(tmp_path / "again.pptx") == fresh
+    db = sqlite3.connect(cache / "briefing" / STORE_FILE)
+    kept = db.execute("SELECT count(*) FROM results WHERE stage = 'slides'").fetchone()[0]
+    db.close()
+    assert kept > 0
+    # A folder that grows: the districts it changes are laid out again, the rest are kept.
+    shutil.copy(FIXTURES / "pudong_plenary.html", folder / "zz_new.html")
+    for name, extra in (("grown_fresh.pptx", ("--no-cache",)), ("grown.pptx", ())):
+        done = _cli(cache, "build", str(folder), "-o", str(tmp_path / name), "-q", *extra)
+        assert done.returncode == 0, done.stderr
+    assert _deck_parts(tmp_path / "grown.pptx") == _deck_parts(tmp_path / "grown_fresh.pptx")
+
+
+def test_kept_slides_are_taken_and_damaged_ones_made_again(tmp_path: Path, folder: Path) -> None:
+    from pptx import Presentation
+
+    from briefing.layout.deck import DeckWriter
+    from briefing.layout.reuse import SlideShelf, deck_salt
+
+    template = load_template(None)
+    store = ResultStore(tmp_path / "store.sqlite")
+    briefing = build_briefing(read_documents([folder]), template)
+
+    def build(out: Path) -> SlideShelf:
+        writer = DeckWriter(briefing, template)
+        writer.shelf = SlideShelf(store, deck_salt(template, (writer.fonts, writer.heading_fonts)))
+        writer.build()
+        writer.write(out)
+        return writer.shelf
+
+    assert build(tmp_path / "a.pptx").reused == 0
+    second = build(tmp_path / "b.pptx")
+    assert second.reused > 0
+    assert _deck_parts(tmp_path / "a.pptx") == _deck_parts(tmp_path / "b.pptx")
+    # Damaged entries (not JSON, wrong shape, no number mark) are not believed.
+    with store._db:  # type: ignore[union-attr]
+        rows = store._db.execute("SELECT key FROM results WHERE stage = 'slides'").fetchall()  # type: ignore[union-attr]
+        for i, (key,) in enumerate(rows):
+            bad = ["[1, 2", '[["<p:sld/>", "", []]]', "{}"][i % 3]
+            store._db.execute("UPDATE results SET value = ? WHERE stage = 'slides' AND key = ?",  # type: ignore[union-attr]
+                              (bad, key))
+    third = build(tmp_path / "c.pptx")
+    assert third.reused == 0
+    assert _deck_parts(tmp_path / "c.pptx") == _deck_parts(tmp_path / "a.pptx")
+    store.close()
+    # Each slide still opens with its title, footer and number as a reader sees them.
+    deck = Presentation(str(tmp_path / "b.pptx"))
+    total = len(deck.slides)
+    for n, slide in enumerate(deck.slides, start=1):
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        if n > 1:
+            assert f"{n} / {total}" in texts

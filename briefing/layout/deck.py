@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from pptx import Presentation
@@ -30,6 +31,7 @@ from ..template import Template
 from .files import _number_parts_quickly, open_base, save_atomically
 from .package import save_package
 from .parts import PartFactory
+from .reuse import KeptPart, SlideShelf, deck_salt
 from .shapes import recount_ids, rectangle_element
 from .summary import count_label, division_noun
 from .text import (
@@ -41,6 +43,9 @@ from .text import (
     fit_size,
     plain_paragraph,
 )
+
+if TYPE_CHECKING:
+    from ..store import ResultStore
 
 PT_PER_INCH = 72.0
 TITLE_PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
@@ -86,9 +91,15 @@ class Geometry:
 class DeckWriter:
     """Builds the slides of one deck; ``write`` saves it atomically."""
 
-    def __init__(self, briefing: Briefing, template: Template) -> None:
+    def __init__(self, briefing: Briefing, template: Template, shelf: SlideShelf | None = None) -> None:
         self.briefing = briefing
         self.t = template
+        # Slides kept from earlier runs (see reuse.py): taken where their key is found, and
+        # those made afresh put back once their footers are drawn.
+        self.shelf = shelf
+        self.kept_parts: list[KeptPart] = []
+        self._to_keep: list[tuple[str, list[object]]] = []  # (key, slides) made this run
+        self._number_texts: dict[int, object] = {}  # slide part's id → its number's a:t
         self.fonts = Fonts(
             template["theme.fonts.latin"], template["theme.fonts.east_asian"],
             "zh-CN" if template.script == "zh-Hans" else "zh-TW", template["theme.fonts.heading"],
@@ -305,10 +316,52 @@ class DeckWriter:
         add_text_box(slide, g.margin, top, width, height, facts, self.fonts, size, t.color("text"),
                      name="Facts")
 
+    def keep(self, key: str, slides: list[object]) -> None:
+        """Slides made afresh to put on the shelf under ``key`` once the deck is built."""
+        if self.shelf is not None:
+            self._to_keep.append((key, slides))
+
+    def take_kept(self, key: str) -> bool:
+        """The slides kept under ``key``, added to the deck; False where none are kept."""
+        if self.shelf is None:
+            return False
+        pages = self.shelf.get(key)
+        if pages is None:
+            return False
+        for page in pages:
+            self.kept_parts.append(self.parts.kept_slide(page))
+        self.shelf.reused += len(pages)
+        return True
+
+    def _put_kept(self) -> None:
+        from .reuse import NUMBER_MARK, page_of
+
+        if self.shelf is None:
+            return
+        for key, slides in self._to_keep:
+            pages = []
+            for slide in slides:
+                number = self._number_texts.get(id(slide.part))  # type: ignore[attr-defined]
+                if number is None:
+                    break
+                shown, number.text = number.text, NUMBER_MARK  # type: ignore[attr-defined]
+                page = page_of(slide.part)  # type: ignore[attr-defined]
+                number.text = shown  # type: ignore[attr-defined]
+                if page is None:
+                    break
+                pages.append(page)
+            else:
+                self.shelf.put(key, pages)
+        self.shelf.flush()
+
     def footers(self) -> None:
         g, t = self.geo, self.t
-        total = len(self.prs.slides)
-        numbers = {id(s): i + 1 for i, s in enumerate(self.prs.slides)}
+        pres_part = self.prs.part
+        order = [pres_part.related_part(s.get(qn("r:id"))) for s in self.prs.slides._sldIdLst]
+        total = len(order)
+        numbers = {id(part): i + 1 for i, part in enumerate(order)}
+        for part in self.kept_parts:  # their footers were kept with them
+            part.number = f"{numbers[id(part)]} / {total}"
         muted = t.color("muted")
         footer = [Para(self.s(t["deck.footer"] or t["deck.title"]))]
         shown: dict[str, str] = {}  # a district's slides share one source line
@@ -316,9 +369,11 @@ class DeckWriter:
             self.rect(slide, g.margin, g.footer_top - 2, g.content_width, 0.75, t.color("table_stripe"))
             add_text_box(slide, g.margin, g.footer_top, g.content_width * 0.7, 16, footer, self.fonts, 9,
                          muted, name="Footer")
-            number = [Para(f"{numbers[id(slide)]} / {total}", align=PP_ALIGN.RIGHT)]
-            add_text_box(slide, g.width - g.margin - 80, g.footer_top, 80, 16, number, self.fonts, 9, muted,
-                         name="Slide Number")
+            number = [Para(f"{numbers[id(slide.part)]} / {total}", align=PP_ALIGN.RIGHT)]
+            box = add_text_box(slide, g.width - g.margin - 80, g.footer_top, 80, 16, number, self.fonts, 9, muted,
+                               name="Slide Number")
+            if self._to_keep:
+                self._number_texts[id(slide.part)] = next(box.iter(qn("a:t")))
             if source_line:
                 if source_line not in shown:
                     shown[source_line] = self._one_line(source_line, g.content_width, 8)
@@ -350,6 +405,7 @@ class DeckWriter:
         for kind in self.t["slides"]:
             builders[kind]()
         self.footers()
+        self._put_kept()
 
     def write(self, out: Path) -> None:
         """Save atomically: a failed or interrupted run leaves any previous deck intact."""
@@ -364,9 +420,12 @@ def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]
     return None
 
 
-def write_deck(briefing: Briefing, template: Template, out: Path) -> int:
-    """Build and save the deck; returns its number of slides."""
+def write_deck(briefing: Briefing, template: Template, out: Path, store: ResultStore | None = None) -> int:
+    """Build and save the deck; returns its number of slides. With ``store``, a district's
+    slides are taken from it where they are kept, and kept there where they are made."""
     writer = DeckWriter(briefing, template)
+    if store is not None and store.enabled:
+        writer.shelf = SlideShelf(store, deck_salt(template, (writer.fonts, writer.heading_fonts)))
     writer.build()
     writer.write(out)
     return len(writer.prs.slides)

@@ -84,7 +84,7 @@ def _pack(w: DeckWriter, blocks: list[TextBlock], width: float, height: float) -
 def district_slides(w: DeckWriter, row: DistrictComparison) -> None:
     g = w.geo
     width, height = g.content_width, g.body_height
-    pages = _pack(w, [meeting_block(w, m) for m in row.meetings], width, height)
+    blocks = [meeting_block(w, m) for m in row.meetings]
     dates = [m.date for m in row.meetings if m.date.year]
     span = ""
     if dates:
@@ -93,6 +93,12 @@ def district_slides(w: DeckWriter, row: DistrictComparison) -> None:
     tag = w.s(count_label(row.meetings) + span)
     sources = sorted({p.name for m in row.meetings for p in m.sources})
     source_line = w.s("来源：") + "；".join(_source_label(w, name) for name in sources)
+    # What the slides show, all of it: as it was, the slides kept from an earlier run are it.
+    key = w.shelf.key("district", row.district, repr(blocks), tag, source_line) if w.shelf else ""
+    if key and w.take_kept(key):
+        return
+    pages = _pack(w, blocks, width, height)
+    made = []
     for i, page in enumerate(pages):
         title = w.s(row.district) + (w.s(CONTINUED) if i else "")
         slide = w.new_slide(source_line)
@@ -101,6 +107,9 @@ def district_slides(w: DeckWriter, row: DistrictComparison) -> None:
         add_text_box(slide, g.margin, g.body_top, width, height, page, w.fonts, size,
                      w.t.color("text"), name="Body")
         w.notes(slide, _district_notes(w, row, page))
+        made.append(slide)
+    if key:
+        w.keep(key, made)
 
 def _source_label(w: DeckWriter, file_name: str) -> str:
     entry = w.source_by_name().get(file_name)

@@ -95,6 +95,8 @@ class TextMeasurer:
     _chars: dict[str, tuple[float, int]] = field(default_factory=dict, init=False, repr=False)
     # Widths of whole strings: wrapping and size fitting measure the same words and lines again.
     _widths: dict[str, float] = field(default_factory=dict, init=False, repr=False)
+    # Lines of wrapped text: a table's cell is wrapped to be cut, then to be measured.
+    _wraps: dict[tuple[str, float], tuple[str, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def _char(self, ch: str) -> tuple[float, int]:
         known = self._chars[ch] = (_advance(self.latin, self.east_asian, ch), script_class(ch))
@@ -123,10 +125,15 @@ class TextMeasurer:
 
     def wrap(self, text: str, width_em: float) -> list[str]:
         """Break ``text`` into lines no wider than ``width_em``, with kinsoku."""
+        known = self._wraps.get((text, width_em))
+        if known is not None:
+            return list(known)
         limit = width_em * SAFETY
         lines: list[str] = []
         for hard_line in text.split("\n"):
             lines.extend(self._wrap_line(hard_line, limit))
+        if len(self._wraps) < WIDTHS_KEPT:
+            self._wraps[(text, width_em)] = tuple(lines)
         return lines
 
     def _wrap_line(self, text: str, limit: float) -> list[str]:

@@ -224,11 +224,22 @@ def table_slides(w: DeckWriter, title: str, header: list[str], rows: list[list[s
         size = reading
         widths, fitted, heights, header_h, pages = layout(size)
     for i, page in enumerate(pages):
+        shown = title + (w.s(CONTINUED) if i else "")
+        page_fills = [fills[j] for j in page] if fills else None
+        page_colors = [text_colors[j] for j in page] if text_colors else None
+        page_links = [links[j] for j in page] if links else None
+        page_notes = notes(page)
+        # A page showing what it showed before (the same rows, measured alike) is kept.
+        key = w.shelf.key("table", shown, header, [fitted[j] for j in page], [heights[j] for j in page],
+                          header_h, widths, size, page_fills, page_colors, centered_from, page_links,
+                          page_notes, source_line) if w.shelf else ""
+        if key and w.take_kept(key):
+            continue
         slide = w.new_slide(source_line)
-        w.slide_title(slide, title + (w.s(CONTINUED) if i else ""))
+        w.slide_title(slide, shown)
         add_table(slide, g.margin, g.body_top, widths, header, [fitted[j] for j in page],
                   [heights[j] for j in page], header_h, w.fonts, size, style,
-                  fills=[fills[j] for j in page] if fills else None,
-                  text_colors=[text_colors[j] for j in page] if text_colors else None,
-                  centered_from=centered_from, links=[links[j] for j in page] if links else None)
-        w.notes(slide, notes(page))
+                  fills=page_fills, text_colors=page_colors, centered_from=centered_from, links=page_links)
+        w.notes(slide, page_notes)
+        if key:
+            w.keep(key, [slide])

@@ -30,6 +30,7 @@ class Weights:
 
     full_name: float
     short_name: float
+    body_owner: float
     address: float
     city: float
     province: float
@@ -54,6 +55,7 @@ class Weights:
     person_title_endings: tuple[str, ...] = ()
     formal_body_before: tuple[str, ...] = ()
     formal_body_after: tuple[str, ...] = ()
+    body_words: tuple[str, ...] = ()
 
 
 @cache
@@ -66,7 +68,7 @@ def weights() -> Weights:
     data["level_cues"] = tuple(data["level_cues"])
     data["host_words_ignored"] = tuple(data["host_words_ignored"])
     data["subordinate_cues"] = tuple(data["subordinate_cues"])
-    for key in ("person_title_endings", "formal_body_before", "formal_body_after"):
+    for key in ("person_title_endings", "formal_body_before", "formal_body_after", "body_words"):
         data[key] = tuple(data.get(key, ()))
     data["generic_place_nouns"] = frozenset(data.get("generic_place_nouns", ())) | frozenset(
         data.pop("everyday_word_shorts", ()))
@@ -336,13 +338,16 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     # Short names that are also words of the language (南岸, 河西): counted where the page
     # names the division's city or province too.
     common: Counter[Division] = Counter()
+    owners: set[Division] = set()  # named as the owner of a body (郁南县委书记)
     joined = []
     extra = list(extra)
     for text, weight in texts:
         joined.append(text)
-        for _start, _end, name in gaz.full_names_in(text):
+        for _start, end, name in gaz.full_names_in(text):
             for d in gaz.by_name[name]:
                 evidence[d] += weights().full_name * weight
+                if text.startswith(weights().body_words, end):
+                    owners.add(d)
         for d in extra:
             hits = text.count(d.name) + (text.count(d.short) if d.short and d.short != d.name else 0)
             if hits:
@@ -405,6 +410,8 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
         if province is not None and (province.short in page or province.short in in_address
                                      or d.adcode[:2] in in_provinces):
             evidence[d] += weights().province
+        if d in owners:
+            evidence[d] += weights().body_owner
         if home and home in (d.province, d.city):
             evidence[d] += weights().home
         if d.adcode[:2] in weights().outside_system:

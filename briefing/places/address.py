@@ -156,7 +156,7 @@ def _provinces_of(short: str) -> set[str]:
 def divisions_by_initials(url: str | None) -> set[Division]:
     """Divisions whose city's and own initials open a word of the address, the common way
     of naming a district's site: tzhl (泰州 海陵), bjhd (北京 海淀), cqjlpzx (重庆 九龙坡 政协),
-    or follow their province's: yncxym (云南 楚雄 元谋), gssn (甘肃 肃南).
+    or follow their province's: yncxym (云南 楚雄 元谋), gssn (甘肃 肃南), ahscxzx (安徽 舒城 县政协).
     Only the host is read: a path's short words are a site's own column codes (qzxw, zwgk)."""
     words = [w for w in _address_words(url, host_only=True) if w not in weights().host_words_ignored]
     if not words:
@@ -170,12 +170,25 @@ def divisions_by_initials(url: str | None) -> set[Division]:
         provinces = index["province_initials"].get(word[:2], ())
         codes = [c for c in _initials_opening(word[2:]) if c[:2] in provinces] if provinces else []
         if provinces and not codes:
-            # gssn (甘肃 肃南): the province's initials and the division's own, where only
-            # one division of that province has them.
-            own = [c for c in index["own_initials"].get(word[2:], ()) if c[:2] in provinces]
-            codes = own if len(own) == 1 else []
+            # gssn (甘肃 肃南), ahscxzx (安徽 舒城 县政协): the province's initials and the
+            # division's own, a site's usual suffix perhaps after, where only one division
+            # of that province has them.
+            rest = word[2:]
+            for head in (rest, *(rest.removesuffix(t) for t in _suffixes() if rest.endswith(t) and rest != t)):
+                own = [c for c in index["own_initials"].get(head, ()) if c[:2] in provinces]
+                if own:
+                    codes = own if len(own) == 1 else []
+                    break
         found.update(by_code[c] for c in codes or _initials_opening(word) if c in by_code)
     return found
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    """What a site adds to a division's initials (address_suffixes.txt), longest first."""
+    from ..data import read_list
+
+    return tuple(sorted(read_list("address_suffixes.txt"), key=len, reverse=True))
 
 
 def _initials_opening(word: str) -> list[str]:
@@ -209,15 +222,13 @@ def divisions_by_own_initials(url: str | None) -> set[Division]:
     """Divisions whose own initials and a site's usual suffix make a word of the address:
     ctxww (长泰 新闻网), rarb (瑞安 日报), or name the site alone (kq.gov.cn: 柯桥). Many
     districts share such initials."""
-    from ..data import read_list
-
     # The host alone: a path's short words are column codes (xhn, qzxw).
     words = [w for w in _address_words(url, host_only=True) if w not in weights().host_words_ignored]
     if not words:
         return set()
     index = _address_index()["own_initials"]
     by_code = {d.adcode: d for d in gazetteer().divisions}
-    suffixes = tuple(sorted(read_list("address_suffixes.txt"), key=len, reverse=True))
+    suffixes = _suffixes()
     found: set[Division] = set()
     label = _site_label(url)  # a site named by the initials alone (kq.gov.cn)
     if 2 <= len(label) <= 3 and label in index:
