@@ -334,7 +334,8 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
     )
 
 
-_CITY_BODY_RE = re.compile(r"(?:第?[一二三四五六七八九十\d]{1,3}届)?市(?:委|政府|人大|政协)")
+_TERM = r"(?:第?[一二三四五六七八九十\d]{1,3}届)?"
+_CITY_BODY_RE = re.compile(rf"{_TERM}市{_TERM}(?:委|政府|人大|政协)")  # 市委, 第九届市委, 市十三届人大
 _BODY_LEVELS_RE = re.compile(r"(?P<level>[区县市旗])(?:委|长|政府|人大|政协)")
 
 

@@ -75,7 +75,7 @@ def rules() -> _Rules:
         if not cues.get(kind_name):
             raise RuntimeError(f"meetings.yaml: kind_cues has no words for {kind_name}")
         for form in forms:
-            regex = (form.replace("{L}", f"(?:自治)?{LEVEL}").replace("{N}", NUMBER).replace("{B}", BRACKET)
+            regex = (form.replace("{L}", f"(?:自治|新)?{LEVEL}").replace("{N}", NUMBER).replace("{B}", BRACKET)
                      .replace("{T}", f"{WHEN}?").replace("{SC}", STANDING).replace("{G}", GOVERNMENT)
                      .replace("{GROUPS}", SESSION_GROUPS).replace("{SIT}", sittings))
             patterns.append((kind, tuple(cues[kind_name]), re.compile(regex)))

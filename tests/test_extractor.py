@@ -643,3 +643,26 @@ def test_a_forest_districts_party_secretary_leads(tmp_path) -> None:  # type: ig
     [meeting] = _summarized(tmp_path, "forest.txt", text)
     assert meeting["district"] == "神农架林区"
     assert meeting["leaders"][0]["name"] == "冯伟"
+
+
+def test_a_standing_meeting_written_without_its_last_character_and_a_citys_session(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("2月28日，县长王丰鹏主持召开县政府第59次常务会。会议主要传达市委书记钟利贵在市十三届人大四次会议"
+            "闭幕时的讲话精神，讨论我县《关于推进农村改革发展的实施意见》。\n")
+    [meeting] = _summarized(tmp_path, "xiushui.txt", text)
+    assert (meeting["kind"], meeting["name"]) == ("政府常务会议", "县政府第59次常务会")
+
+
+def test_a_new_areas_bodies_and_a_standing_committees_plenary_sitting() -> None:
+    from briefing.meetings import find_meetings
+
+    [session] = find_meetings("5日，新区二届人大常委会举行第八次全体会议。区人大常委会主任赵建国主持会议。")
+    assert (session.kind.value, session.name) == ("人大常委会会议", "新区二届人大常委会第八次全体会议")
+
+
+def test_a_titled_person_whose_name_is_a_place_and_a_province_the_page_keeps_naming(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("发布时间:2024-04-03  来源:滨城时报\n"
+            "3月29日，区四届人大常委会举行第二十三次会议。区人民政府副区长罗平，区人民法院院长李雪春列席。"
+            "会议传达学习了习近平总书记视察天津重要讲话精神，在天津调研讲话精神。\n")
+    [meeting] = _summarized(tmp_path, "zone.txt", page)
+    # Not 罗平县 (a deputy head's name), nor 滨州's 滨城区 (an outlet's name on a Tianjin page).
+    assert meeting["district"] == "未识别"
