@@ -148,6 +148,10 @@ def _region_body(text: str, start: int, span: str) -> bool:
     return any(f"{city}委员会" in bodies for city in _prefecture_cities() if city in bodies)
 
 
+_NAMED_PREFECTURE_RE = re.compile(
+    rf"^(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?P<word>[州盟])(?:第?{NUMBER}届)?(?P<body>委|政协|人大|人民政府|政府|行署)")
+
+
 def _higher_owner(before: str, span: str) -> bool:
     """The body that holds the meeting, written just before the name or opening it, is a
     region's or a prefecture's: "自治区政府" + "2026年第1次常务会议", "州政协主席会议",
@@ -164,7 +168,12 @@ def _higher_owner(before: str, span: str) -> bool:
     else:
         written = next((o for o in owners if span.startswith(o)), None)
         if written is None:
-            return False
+            # "大理州十四届人大一次会议预备会议": the prefecture's name, its term, its body.
+            named = _NAMED_PREFECTURE_RE.match(span)
+            if named is None or not any(named["body"].startswith(b) for b in r.prefecture_bodies) \
+                    or named["word"] not in r.prefecture_words:
+                return False
+            before, written = before + named["place"], named["word"] + named["body"]
     if written.startswith(r.region_words):
         return True
     from .places import gazetteer

@@ -666,3 +666,21 @@ def test_a_titled_person_whose_name_is_a_place_and_a_province_the_page_keeps_nam
     [meeting] = _summarized(tmp_path, "zone.txt", page)
     # Not 罗平县 (a deputy head's name), nor 滨州's 滨城区 (an outlet's name on a Tianjin page).
     assert meeting["district"] == "未识别"
+
+
+def test_a_named_prefectures_congress_and_a_term_written_after_the_body(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefing.meetings import find_meetings
+
+    text = "昨日下午5时，大理州十四届人大一次会议预备会议在苍山饭店苍山会堂举行。州人大常委会主任李雄主持会议。\n"
+    assert [m["kind"] for m in _summarized(tmp_path, "dali.txt", text) if m["kind"] != "文章"] == []
+    [standing] = find_meetings("王建祥主持召开中共青岛市黄岛区委一届第6次常委会扩大会议，研究部署重要工作。")
+    assert standing.kind.value == "常委会扩大会议"
+
+
+def test_a_person_titled_in_the_lead_is_a_person_in_the_heading_and_a_new_areas_district(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("区政协二届二十八次主席会议召开\n于东明出席\n"
+            "2月12日上午，区政协二届二十八次主席会议召开。区政协主席于东明出席会议。"
+            "以实实在在的工作成效助力西海岸新区经济社会持续健康发展。\n")
+    [meeting] = _summarized(tmp_path, "xihaian.txt", text)
+    # Not 菏泽's 东明县 (the chair's name); the new area is 黄岛区 under another name.
+    assert (meeting["district"], meeting["city"]) == ("黄岛区", "青岛市")

@@ -343,6 +343,9 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     full_named: set[Division] = set()
     joined = []
     extra = list(extra)
+    texts = list(texts)
+    # "区政协主席于东明出席会议" makes 于东明 a person in a heading that reads "于东明出席" too.
+    people = _titled_people(texts, gaz)
     for text, weight in texts:
         joined.append(text)
         for _start, end, name in gaz.full_names_in(text):
@@ -355,7 +358,7 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             hits = text.count(d.name) + (text.count(d.short) if d.short and d.short != d.name else 0)
             if hits:
                 evidence[d] += weights().full_name * weight * hits
-        _short_mentions(text, weight, gaz, evidence, common)
+        _short_mentions(text, weight, gaz, evidence, common, people)
     in_address = names_in_address(url)
     for short in in_address:
         for d in gaz.by_short.get(short, ()):
@@ -494,8 +497,16 @@ def false_friends() -> tuple[str, ...]:
     return tuple(read_list("place_false_friends.txt"))
 
 
+def _titled_people(texts: list[tuple[str, float]], gaz: Gazetteer) -> set[str]:
+    """Names of three characters written after a title somewhere on the page (县长牛永福),
+    whose last two are a place's short name: persons wherever else they stand."""
+    names = surnames()
+    return {text[start - 1:end] for text, _ in texts
+            for start, end, _short in gaz.short_names_in(text, _boundaries(text)) if _titled(text, start, names)}
+
+
 def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[Division],
-                    common: Counter[Division]) -> None:
+                    common: Counter[Division], people: set[str] | None = None) -> None:
     """Short names standing as words of their own: at jieba's word boundaries, not inside a
     dictionary word or a listed phrase (金山银山). One that is a common word (和平, 南岸)
     goes to ``common``, to count only with more evidence."""
@@ -515,8 +526,8 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
     landmarks = landmark_suffixes()
     names = surnames()
     # "县长牛永福…牛永福认真听取": a person once titled is one wherever named again.
-    people: set[str] = set()
-    for start, end, short in sorted(found, key=lambda f: not _titled(text, f[0], names)):
+    people = set(people or ())
+    for start, end, short in found:
         if text.startswith(landmarks, end):
             continue  # 广阳岛, 龙湾水库: a landmark of that name
         if len(short) == 2 and short[-1] in "县旗" and text.startswith(weights().level_word_tails, end) and not (
