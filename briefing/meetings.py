@@ -148,8 +148,12 @@ def _region_body(text: str, start: int, span: str) -> bool:
     return any(f"{city}委员会" in bodies for city in _prefecture_cities() if city in bodies)
 
 
-_NAMED_PREFECTURE_RE = re.compile(
-    rf"^(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?P<word>[州盟])(?:第?{NUMBER}届)?(?P<body>委|政协|人大|人民政府|政府|行署)")
+@cache
+def _named_prefecture_re() -> re.Pattern[str]:
+    """"大理州十四届人大…": a prefecture's name, its word (州, 盟), a term, its body."""
+    r = rules()
+    words, bodies = "|".join(map(re.escape, r.prefecture_words)), "|".join(map(re.escape, r.prefecture_bodies))
+    return re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?P<word>{words})(?:第?{NUMBER}届)?(?P<body>{bodies})")
 
 
 def _higher_owner(before: str, span: str) -> bool:
@@ -168,10 +172,8 @@ def _higher_owner(before: str, span: str) -> bool:
     else:
         written = next((o for o in owners if span.startswith(o)), None)
         if written is None:
-            # "大理州十四届人大一次会议预备会议": the prefecture's name, its term, its body.
-            named = _NAMED_PREFECTURE_RE.match(span)
-            if named is None or not any(named["body"].startswith(b) for b in r.prefecture_bodies) \
-                    or named["word"] not in r.prefecture_words:
+            named = _named_prefecture_re().match(span)
+            if named is None:
                 return False
             before, written = before + named["place"], named["word"] + named["body"]
     if written.startswith(r.region_words):

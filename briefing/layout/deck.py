@@ -31,7 +31,7 @@ from ..template import Template
 from .files import _number_parts_quickly, open_base, save_atomically
 from .package import save_package
 from .parts import PartFactory
-from .reuse import KeptPart, SlideShelf, deck_salt
+from .reuse import NUMBER_MARK, KeptPart, SlideShelf, deck_salt, page_of
 from .shapes import recount_ids, rectangle_element
 from .summary import count_label, division_noun
 from .text import (
@@ -91,12 +91,12 @@ class Geometry:
 class DeckWriter:
     """Builds the slides of one deck; ``write`` saves it atomically."""
 
-    def __init__(self, briefing: Briefing, template: Template, shelf: SlideShelf | None = None) -> None:
+    def __init__(self, briefing: Briefing, template: Template) -> None:
         self.briefing = briefing
         self.t = template
-        # Slides kept from earlier runs (see reuse.py): taken where their key is found, and
-        # those made afresh put back once their footers are drawn.
-        self.shelf = shelf
+        # Slides kept from earlier runs (see reuse.py), set by write_deck once the fonts are
+        # known: taken where their key is found, those made afresh put back after the footers.
+        self.shelf: SlideShelf | None = None
         self.kept_parts: list[KeptPart] = []
         self._to_keep: list[tuple[str, list[object]]] = []  # (key, slides) made this run
         self._number_texts: dict[int, object] = {}  # slide part's id → its number's a:t
@@ -334,8 +334,6 @@ class DeckWriter:
         return True
 
     def _put_kept(self) -> None:
-        from .reuse import NUMBER_MARK, page_of
-
         if self.shelf is None:
             return
         for key, slides in self._to_keep:

@@ -23,6 +23,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 
+from ..store import code_fingerprint, key_of
+
 if TYPE_CHECKING:
     from ..store import ResultStore
     from ..template import Template
@@ -56,13 +58,9 @@ def _file_hash(path: Path | None) -> str:
 
 def deck_salt(template: Template, fonts: tuple[Fonts, ...]) -> str:
     """Everything besides a district's own content that shapes its slides' XML."""
-    from ..store import code_fingerprint
-
     faces = [[m.latin.key, m.east_asian.key] for f in fonts for m in (f.measurer(), f.measurer(bold=True))]
-    parts = [code_fingerprint(), template.data, _file_hash(template.base), _file_hash(template.logo),
-             _file_hash(template.latin_font_file), faces]
-    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return key_of(code_fingerprint(), template.data, _file_hash(template.base), _file_hash(template.logo),
+                  _file_hash(template.latin_font_file), faces)
 
 
 class SlideShelf:
@@ -79,8 +77,7 @@ class SlideShelf:
         self._new: list[tuple[str, str]] = []
 
     def key(self, *content: Any) -> str:
-        text = json.dumps([self.salt, *content], ensure_ascii=False, sort_keys=True, default=str)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return key_of(self.salt, *content)
 
     def get(self, key: str) -> list[KeptPage] | None:
         text = self.store.get_many(STAGE, [key]).get(key)

@@ -525,7 +525,7 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
     friends = false_friends()
     landmarks = landmark_suffixes()
     names = surnames()
-    # "县长牛永福…牛永福认真听取": a person once titled is one wherever named again.
+    # Persons titled on the page (``people``), and those a list names here ("赵亮、徐建华、…").
     people = set(people or ())
     for start, end, short in found:
         if text.startswith(landmarks, end):
