@@ -54,6 +54,8 @@ class ChromeRules:
     list_after_chars: int = 100
     byline_weight: float = 0.0
     media_markers: tuple[str, ...] = ()
+    trail_cues: tuple[str, ...] = ()
+    trail_arrows: tuple[str, ...] = ()
 
 
 @cache
@@ -73,7 +75,8 @@ def rules() -> ChromeRules:
         frozenset(d["whole_lines"]), tuple(x.lower() for x in d["anywhere"]),
         tuple(re.compile(x, re.I) for x in d["patterns"]), tuple(d["caption_endings"]),
         frozenset(d["list_headers"]), int(d["list_after_chars"]), float(d.get("byline_weight", 0.0)),
-        tuple(d.get("media_markers", ())),
+        tuple(d.get("media_markers", ())), tuple(d.get("trail_cues", ())),
+        tuple(d.get("trail_arrows", ())),
     )
 
 
@@ -144,6 +147,25 @@ def without_media_marker(line: str) -> str:
 def is_list_header(line: str) -> bool:
     """"相关新闻", "【推荐阅读】": the head of a list of other pages."""
     return line.strip().strip("【】[]：: ") in rules().list_headers
+
+
+def breadcrumb_trail(line: str) -> str | None:
+    """The steps of a breadcrumb, spaced ("首页 开发区新闻 滨海新区 文字新闻"), or None where
+    ``line`` is none: it opens with a trail cue, or it is three or more steps between
+    arrows (">", "»") and no sentence. Bars ("|") part a menu's items, which are no trail:
+    a city's menu lists every district."""
+    r = rules()
+    text = line.strip()
+    cue = next((c for c in r.trail_cues if c in text), None)
+    if cue is not None:
+        text = text[text.index(cue) + len(cue):].lstrip("：: ")
+    elif re.search("[。！？，,]", text):
+        return None
+    separators = r.separators if cue is not None else r.trail_arrows
+    steps = [s.strip() for s in re.split("|".join(map(re.escape, separators)), text) if s.strip()]
+    if cue is None and len(steps) < 3:
+        return None
+    return " ".join(steps) or None
 
 
 def is_chrome(line: str) -> bool:

@@ -40,11 +40,11 @@ HOME_SHANGHAI = PlaceSettings()
 
 def detect_district(report: Report, doc: CleanDocument, places: PlaceSettings = HOME_SHANGHAI) -> Division | None:
     """The division a report is about: named most (headings count double), in its page's
-    title, its outlet or its web address."""
+    title, its outlet, the breadcrumb the site files it under or its web address."""
     pieces = [(p.text, 2.0 if p.is_heading else 1.0) for p in report.paragraphs]
     found = locate(pieces, doc.url, places.home, places.extra)
     if found is None:
-        page = [doc.title or "", *doc.paragraphs, doc.outlet or ""]
+        page = [doc.title or "", *doc.paragraphs, doc.outlet or "", doc.trail or ""]
         found = locate([(text, 1.0) for text in page if text], doc.url, places.home, places.extra)
     return found
 

@@ -22,6 +22,8 @@ LEVEL = "[区县市旗]"
 BRACKET = "[（()）]"
 STANDING = "常(?:务委员|委)会"
 GOVERNMENT = "(?:人民)?政府"
+# A district's party committee, or a new area's working committee written with it (工委（区委）).
+PARTY_COMMITTEE = "(?:党?工委[（(]{L}委[）)]|{L}委)"
 # When a sentence says a session was held ("于昨日下午", "3月2日上午"), inside a name.
 # Where, too ("在尹桂芳大剧院举行预备会议"): a venue of a few characters before 举行 or 召开.
 TIME = r"(?:于?(?:\d{1,2}月\d{1,2}日|[昨今][日天]|近日|日前)(?:上午|下午|晚上|晚间)?|于?(?:上午|下午|晚上|晚间)|于)"
@@ -70,14 +72,18 @@ def rules() -> _Rules:
     patterns = []
     cues = data["kind_cues"]
     sittings = "(?:" + "|".join(map(re.escape, data["session_sittings"])) + ")"
+    # In this order: "{L}委" holds {L} and {B}, and {T} holds nothing of the others.
+    placeholders = {"{L}委": PARTY_COMMITTEE, "{L}": f"(?:自治|新)?{LEVEL}", "{N}": NUMBER, "{B}": BRACKET,
+                    "{T}": f"{WHEN}?", "{SC}": STANDING, "{G}": GOVERNMENT, "{GROUPS}": SESSION_GROUPS,
+                    "{SIT}": sittings}
     for kind_name, forms in data["kinds"].items():
         kind = MeetingKind(kind_name)
         if not cues.get(kind_name):
             raise RuntimeError(f"meetings.yaml: kind_cues has no words for {kind_name}")
         for form in forms:
-            regex = (form.replace("{L}", f"(?:自治|新)?{LEVEL}").replace("{N}", NUMBER).replace("{B}", BRACKET)
-                     .replace("{T}", f"{WHEN}?").replace("{SC}", STANDING).replace("{G}", GOVERNMENT)
-                     .replace("{GROUPS}", SESSION_GROUPS).replace("{SIT}", sittings))
+            regex = form
+            for placeholder, value in placeholders.items():
+                regex = regex.replace(placeholder, value)
             patterns.append((kind, tuple(cues[kind_name]), re.compile(regex)))
 
     def words(key: str) -> tuple[str, ...]:

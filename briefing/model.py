@@ -58,6 +58,7 @@ class CleanDocument:
     published: str | None = None  # "YYYY-MM-DD" when the page says when it was published
     url: str | None = None
     byline: str | None = None
+    trail: str | None = None  # the breadcrumb's steps ("首页 区县新闻 滨海新区"): weak place evidence
     report: CleaningReport = field(default_factory=CleaningReport)
 
 

@@ -281,3 +281,21 @@ def test_the_phrase_characters_list_covers_opencc_phrases(tmp_path) -> None:  # 
             if before != after and convert(before) == before:
                 changed_in_context.add(before)
     assert changed_in_context <= set("".join(read_list("t2s_context_chars.txt")))
+
+
+@pytest.mark.parametrize(("line", "trail"), [
+    ("您现在的位置:首页 > 开发区新闻 > 滨海新区 > 文字新闻", "首页 开发区新闻 滨海新区 文字新闻"),
+    ("您当前所在的位置：首页 > 会议活动 > 常委会议", "首页 会议活动 常委会议"),
+    ("首页 > 新闻中心 > 区县动态", "首页 新闻中心 区县动态"),
+    # A menu's items between bars are no trail: a city's menu lists every district.
+    ("首页 | 朝阳区 | 海淀区 | 西城区", None),
+    ("会议指出，要坚持稳中求进 > 一切", None),
+])
+def test_a_breadcrumb_is_furniture_whose_trail_is_kept(line: str, trail: str | None) -> None:
+    from briefing.chrome import breadcrumb_trail
+
+    assert breadcrumb_trail(line) == trail
+    paragraphs, _, facts = clean_text(f"{line}\n3月29日，区四届人大常委会举行第二十三次会议。", CleaningReport())
+    assert paragraphs == ["3月29日，区四届人大常委会举行第二十三次会议。"] or trail is None
+    if trail is not None:
+        assert facts.trail == trail

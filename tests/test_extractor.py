@@ -684,3 +684,22 @@ def test_a_person_titled_in_the_lead_is_a_person_in_the_heading_and_a_new_areas_
     [meeting] = _summarized(tmp_path, "xihaian.txt", text)
     # Not 菏泽's 东明县 (the chair's name); the new area is 黄岛区 under another name.
     assert (meeting["district"], meeting["city"]) == ("黄岛区", "青岛市")
+
+
+def test_a_district_named_only_in_the_breadcrumb(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("您现在的位置:首页 > 开发区新闻 > 滨海新区 > 文字新闻\n区四届人大常委会举行第二十三次会议\n"
+            "发布时间:2024-04-03  来源:滨城时报\n"
+            "3月29日，区四届人大常委会举行第二十三次会议。区人大常委会主任王洪茹主持会议并讲话。"
+            "会议传达学习了习近平总书记视察天津重要讲话精神，在天津调研讲话精神。\n")
+    [meeting] = _summarized(tmp_path, "trail.txt", page)
+    # The portal files the page under its district; nothing in the report names it.
+    assert (meeting["district"], meeting["province"]) == ("滨海新区", "天津市")
+    assert all("位置" not in p["text"] for p in meeting["points"])
+
+
+def test_a_new_areas_working_committee_written_with_the_districts() -> None:
+    from briefing.meetings import find_meetings
+
+    [standing] = find_meetings("8月29日上午，中共青岛西海岸新区工委(区委)二届第65次常委会(扩大)会议召开。")
+    assert standing.kind.value == "常委会扩大会议"
+    assert standing.name == "工委（区委）二届第65次常委会（扩大）会议"

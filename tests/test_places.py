@@ -194,11 +194,14 @@ def test_a_banner_named_after_its_people_and_letters_before_a_spelt_name() -> No
     assert short_name("鄂温克族自治旗", ["鄂温克族"]) == "鄂温克"
     address = "https://www.ewenke.gov.cn/News/show/1.html"
     assert _where("旗人民政府召开常务会议，石榴花开鄂温克。", address) == "鄂温克族自治旗"
-    # xihaiannews is 西海岸 (a new area's paper), not 海安 with two letters before it: xi
-    # spells no province's initials, as hb (湖北) in hbwuxue does.
+    # xihaiannews is 西海岸 (a new area's paper, 西海岸新区 being 黄岛区 under another name),
+    # not 海安 with two letters before it: xi spells no province's initials, as hb (湖北) in
+    # hbwuxue does.
     from briefing.places.address import names_in_address
 
-    assert names_in_address("http://epaper.xihaiannews.com/shtml/jnsx/20180402/59287.shtml") == set()
+    paper = "http://epaper.xihaiannews.com/shtml/jnsx/20180402/59287.shtml"
+    assert names_in_address(paper) == {"西海岸新区"}
+    assert _where("区二届人大常委会召开第28次党组暨主任会议，推动新区人大工作再创新局面。", paper) == "黄岛区"
     assert "武穴" in names_in_address("http://www.hbwuxue.gov.cn/news/1.html")
 
 

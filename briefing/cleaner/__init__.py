@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 from ..chrome import (
     address_date,
+    breadcrumb_trail,
     is_boilerplate,
     is_caption,
     is_chrome,
@@ -134,6 +135,7 @@ class _PageFacts:
     url: str | None = None
     title: str | None = None
     byline: str | None = None
+    trail: str | None = None
 
 
 def _host(url: str | None) -> str | None:
@@ -154,6 +156,7 @@ def _note_labelled_facts(line: str, facts: _PageFacts) -> None:
     if dated:
         facts.published = facts.published or _iso_date(dated)
     facts.outlet = facts.outlet or labelled_source(line)
+    facts.trail = facts.trail or breadcrumb_trail(line)
 
 
 def strip_boilerplate(line: str, facts: _PageFacts) -> tuple[str | None, bool]:
@@ -353,5 +356,6 @@ def clean_source(source: SourceText, on_warning: Callable[[str], None] | None = 
         published=source.published or facts.published or address_date(facts.url),
         url=facts.url,
         byline=facts.byline,
+        trail=facts.trail,
         report=report,
     )

@@ -360,8 +360,8 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
                 evidence[d] += weights().full_name * weight * hits
         _short_mentions(text, weight, gaz, evidence, common, people)
     in_address = names_in_address(url)
-    for short in in_address:
-        for d in gaz.by_short.get(short, ()):
+    for short in in_address:  # a short name, or an alias's full form
+        for d in gaz.by_short.get(short) or gaz.by_name.get(short, ()):
             evidence[d] += weights().address
     for d in divisions_by_initials(url):
         evidence[d] += weights().address

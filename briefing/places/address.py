@@ -12,7 +12,7 @@ from functools import cache
 from urllib.parse import urlparse
 
 from ..cache import cache_dir, file_stamp, read_json, write_json
-from . import Division, _data_file, gazetteer, weights
+from . import Division, _data_file, gazetteer, short_name, weights
 
 
 def _address_words(url: str | None, host_only: bool = False, query: bool = False) -> list[str]:
@@ -27,7 +27,7 @@ def _address_words(url: str | None, host_only: bool = False, query: bool = False
     return [w.lower() for w in re.findall(r"[A-Za-z]+", where)]
 
 
-ROMAN_VERSION = 8
+ROMAN_VERSION = 9
 _INDEXES = ("roman", "initials", "own_initials", "province_initials")
 
 
@@ -35,12 +35,15 @@ _INDEXES = ("roman", "initials", "own_initials", "province_initials")
 def _address_index() -> dict[str, dict[str, list[str]]]:
     """How divisions are spelt in web addresses, kept in the cache folder (romanising three
     thousand names takes half a second): "roman" maps huancui → [环翠] for every division,
-    city and province; "initials" maps a city's and a division's initials (tzhl) to the
-    division's code; "province_initials" maps a province's initials (yn) to its code."""
+    city and province, and an alias's stem to the alias (xihaian → [西海岸新区]); "initials"
+    maps a city's and a division's initials (tzhl) to the division's code;
+    "province_initials" maps a province's initials (yn) to its code."""
+    from ..data import read_text
+
     gaz = gazetteer()
     source = _data_file("adcodes.csv")
     cache_file = cache_dir() / "place-pinyin.json"
-    stamp = [str(source), *file_stamp(source), ROMAN_VERSION]
+    stamp = [str(source), *file_stamp(source), ROMAN_VERSION, read_text("division_aliases.tsv")]
     cached = read_json(cache_file)
     if cached and cached.get("stamp") == stamp and all(
             isinstance(cached.get(k), dict) for k in _INDEXES):
@@ -63,12 +66,14 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
         return out
 
     shorts = {d.short for d in gaz.divisions} | {p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}
+    # An alias is spelt by its stem (西海岸新区 → xihaian) and stands for its full form.
+    aliases = {short_name(alias): alias for alias, _d in gaz.aliases if short_name(alias) != alias}
     roman: defaultdict[str, list[str]] = defaultdict(list)
     rank: dict[str, dict[str, int]] = defaultdict(dict)
-    for short in sorted(x for x in shorts if x):
+    for short in sorted(x for x in shorts | set(aliases) if x):
         for spelt, n in readings(short, Style.NORMAL, 3).items():
             if len(spelt) >= weights().min_pinyin_label:
-                rank[spelt][short] = n
+                rank[spelt][aliases.get(short, short)] = n
     for spelt, names in rank.items():  # a spelling names the places it reads most plainly
         fewest = min(names.values())
         roman[spelt] = [name for name, n in names.items() if n == fewest]
