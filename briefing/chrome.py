@@ -56,6 +56,8 @@ class ChromeRules:
     media_markers: tuple[str, ...] = ()
     trail_cues: tuple[str, ...] = ()
     trail_arrows: tuple[str, ...] = ()
+    index_labels: tuple[str, ...] = ()
+    index_labels_needed: int = 2
 
 
 @cache
@@ -76,7 +78,7 @@ def rules() -> ChromeRules:
         tuple(re.compile(x, re.I) for x in d["patterns"]), tuple(d["caption_endings"]),
         frozenset(d["list_headers"]), int(d["list_after_chars"]), float(d.get("byline_weight", 0.0)),
         tuple(d.get("media_markers", ())), tuple(d.get("trail_cues", ())),
-        tuple(d.get("trail_arrows", ())),
+        tuple(d.get("trail_arrows", ())), tuple(d.get("index_labels", ())), int(d.get("index_labels_needed", 2)),
     )
 
 
@@ -89,6 +91,8 @@ def chrome_score(line: str) -> float:
     score = 0.0
     if any(cue in text for cue in r.strong_cues):
         score += r.threshold
+    if r.index_labels and sum(label in text for label in r.index_labels) >= r.index_labels_needed:
+        score += r.threshold  # a disclosure index's fields
     score += r.meta_weight * min(3, len(r.meta_labels.findall(text)))
     score += r.separator_weight * min(2, sum(text.count(sep) for sep in r.separators))
     if _DATETIME_RE.search(text):

@@ -314,6 +314,11 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         # "市委六届九次全会" on a district's page: the city's meeting, which the district's
         # people attend. The page reports no meeting of the district's own.
         kind, name = MeetingKind.ARTICLE, None
+    elif name and division is not None and division.level_word == "市" and _prefectures_term(
+            name, division, "\n".join(doc.paragraphs)):
+        # "市十六届人大常委会…" on a page that names "成都市第十六届人民代表大会" (简阳市, a
+        # city below 成都, only elected to it): the 市 is the prefecture, not the county-level city.
+        kind, name = MeetingKind.ARTICLE, None
     elif name and division is None and _city_body(name, text) and prefecture_page(
             "\n".join(doc.paragraphs), doc.url):
         # A 市 that names no division of its own and has divisions below it: a
@@ -353,6 +358,29 @@ def _written_level(division: Division, page: str) -> str:
     counts = Counter({level: page.count(division.short + level) for level in "区县市旗"})
     level, n = counts.most_common(1)[0]
     return level if n > counts[division.level_word] else division.level_word
+
+
+# A 市 body's term in a meeting's name (市十六届人大常委会, 市政协九届), and the same body
+# of a named prefecture with its term (成都市第十六届人民代表大会).
+_CITY_TERM_RE = re.compile(r"市第?(?P<term>[一二三四五六七八九十\d]{1,3})届(?P<body>人大|人民代表大会|政协|委)")
+_BODY_FAMILY = {"人大": "人大", "人民代表大会": "人大", "政协": "政协", "委": "委"}
+
+
+def _prefectures_term(name: str, division: Division, page: str) -> bool:
+    """Whether a meeting's 市 body is, by its term, the prefecture above a county-level
+    city: the page names that prefecture's same body with the same term."""
+    from .places import short_name
+
+    own = _CITY_TERM_RE.match(name)
+    if own is None or not division.city:
+        return False
+    above = short_name(division.city)
+    wanted = (chinese_number(own["term"]), _BODY_FAMILY[own["body"]])
+    for m in _CITY_TERM_RE.finditer(page):
+        if page[max(0, m.start() - len(above)):m.start()] == above and (
+                chinese_number(m["term"]), _BODY_FAMILY[m["body"]]) == wanted:
+            return True
+    return False
 
 
 def _city_body(name: str, text: str) -> bool:

@@ -211,6 +211,10 @@ def _held(text: str, start: int, end: int) -> int:
     r = rules()
     after = text[end:end + 6]
     clause = re.split(r"[，。；：,;:！？\n]", text[max(0, start - CONTEXT_CHARS):start])[-1]
+    if clause.endswith("暨"):
+        # "学习贯彻全会精神暨旗委中心组学习会召开": the clause's cues are its first part's
+        # (the plenum conveyed); a meeting joined by 暨 is held as the whole is.
+        clause = ""
     if after.startswith(r.not_held_after) or clause.endswith(r.not_held_before) or any(
             w in clause for w in r.not_held_before if len(w) >= 2):
         return -1
@@ -232,6 +236,8 @@ def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
     found = [m for m in gazetteer().full_names_in(window) if m[1] == len(window)]
     if found:
         place_start = found[-1][0]
+    elif _two_character_county(window):  # 环县第十八届人民代表大会
+        place_start = len(window) - 2
     else:  # a name the gazetteer no longer has (凤翔县, now 凤翔区), after the party's name
         former = re.search(r"(?:中国共产党|中共)[\u4e00-\u9fff]{1,10}?[区县市旗]$", window)
         if former is None:
@@ -246,6 +252,17 @@ def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
             break
     prefix = window[place_start:]
     return start - len(prefix), prefix
+
+
+def _two_character_county(window: str) -> bool:
+    """Whether ``window`` ends in a county's full name of two characters (环县, 兴县) standing
+    as a word of its own: 全县 and 该县 are no names, and 召开和县 cuts as 召开/和县."""
+    from .places import _boundaries, gazetteer
+
+    tail = window[-2:]
+    if len(tail) < 2 or tail[-1] not in "县旗" or tail not in gazetteer().by_name:
+        return False
+    return len(window) - 2 in _boundaries(window)
 
 
 def _name(kind: MeetingKind, span: str, before: str) -> str:

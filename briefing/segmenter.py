@@ -56,6 +56,12 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
         # The heading's "区委常委会…" is the lead's "区委常委会召开会议", its "县政府常务会议"
         # the lead's "县政府2025年第16次常务会议": the same meeting, named in full.
         return in_body
+    if in_headings is not None and in_body is not None and in_body.kind is in_headings.kind and (
+            len(in_body.name) < len(in_headings.name) and _written_within(in_body.name, in_headings.name)
+            and _numbers(in_body.name) == _numbers(in_headings.name)):
+        # The heading's "县人民政府第65次常务会议" is the lead's "县政府第65次常务会议": the
+        # same numbers in fewer words, the shortest span that names it.
+        return in_body
     if in_headings is not None and in_body is not None and in_body.name != in_headings.name and any(
             m.held < 0 and m.name == in_headings.name for p in body for m in find_meetings(p.text)):
         # "梅江区政协八届四次会议于4月15日至17日召开" over a lead of the standing meeting that
@@ -68,6 +74,11 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
         if found is not None:
             return found
     return _elliptic_lead(headings, body) if other_kinds else None
+
+
+def _numbers(name: str) -> list[str]:
+    """The numbers of a name, in order: its term, session and sitting."""
+    return re.findall(r"[\d零〇一二两三四五六七八九十百]+", name)
 
 
 def _written_within(short: str, full: str) -> bool:

@@ -703,3 +703,53 @@ def test_a_new_areas_working_committee_written_with_the_districts() -> None:
     [standing] = find_meetings("8月29日上午，中共青岛西海岸新区工委(区委)二届第65次常委会(扩大)会议召开。")
     assert standing.kind.value == "常委会扩大会议"
     assert standing.name == "工委（区委）二届第65次常委会（扩大）会议"
+
+
+def test_a_study_session_joined_by_ji_to_what_it_conveys_is_held() -> None:
+    from briefing.meetings import find_meetings
+
+    text = "近日，科左中旗学习宣传贯彻党的十九届五中全会精神暨旗委理论学习中心组第17次集体学习(扩大)会召开。"
+    [study] = [m for m in find_meetings(text) if m.kind.value == "中心组学习会"]
+    # The plenum is what is conveyed; the session after 暨 is the one held.
+    assert study.held == 1 and study.name == "旗委理论学习中心组第17次集体学习（扩大）会"
+
+
+def test_a_two_character_county_before_its_congress_and_the_presidium_chair_who_presides() -> None:
+    from briefing.meetings import find_meetings
+    from briefing.model import MeetingKind
+
+    text = ("5月7号上午，倍受关注的环县第十八届人民代表大会第五次会议在皮影中心隆重开幕。"
+            "开幕大会由主席团执行主席杨万香主持。")
+    [session] = find_meetings(text)
+    assert session.name == "环县第十八届人民代表大会第五次会议"
+    # 全县 is no county's name.
+    assert find_meetings("全县第十八届人民代表大会第五次会议开幕。")[0].name == "第十八届人民代表大会第五次会议"
+    text += "县委副书记、县长何英禅代表县政府向大会作政府工作报告。"
+    assert find_leaders(text, MeetingKind.PEOPLES_CONGRESS, "县")[0].name == "杨万香"
+
+
+def test_a_prefectures_congress_named_with_its_term_is_no_county_level_citys(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("市十六届人大常委会第二十七次会议举行第一次全体会议\n"
+            "昨日，市十六届人大常委会第二十七次会议举行第一次全体会议。市人大常委会主任于伟主持会议。"
+            "会议听取了主任会议关于《成都市人民代表大会常务委员会关于简阳市补选成都市第十六届人民代表大会代表名额"
+            "和选举时间的决定（草案）》的说明。\n")
+    meetings = _summarized(tmp_path, "chengdu.txt", page)
+    # 简阳市 (below 成都) only elects deputies to 成都's sixteenth congress, whose standing
+    # committee meets: no county-level meeting.
+    assert [m for m in meetings if m["kind"] != "文章"] == []
+    own = ("市十六届人大常委会第二十七次会议召开\n3月1日，简阳市十六届人大常委会第二十七次会议召开。"
+           "会议传达了成都市第十五届人民代表大会第三次会议精神。\n")
+    [meeting] = [m for m in _summarized(tmp_path, "jianyang.txt", own) if m["kind"] != "文章"]
+    assert (meeting["district"], meeting["kind"]) == ("简阳市", "人大常委会会议")
+
+
+def test_the_lead_names_the_headings_meeting_in_fewer_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("隆德县人民政府第65次常务会议\n"
+            "索引号 640423001/2020-00098 文号 生成日期 2020-04-02\n"
+            "公开方式 主动公开 发布机构 隆德县人民政府办公室 责任部门\n"
+            "3月31日，县长潘建宁主持召开县政府第65次常务会议，安排部署我县当前疫情防控工作。\n")
+    [meeting] = _summarized(tmp_path, "longde.txt", page)
+    assert meeting["name"] == "县政府第65次常务会议"
+    # The disclosure index's fields are furniture: its 生成日期 is no meeting date.
+    assert (meeting["date"]["month"], meeting["date"]["day"]) == (3, 31)
+    assert all("索引号" not in p["text"] for p in meeting["points"])

@@ -120,6 +120,9 @@ def test_a_former_name_is_found_as_todays_division() -> None:
     assert display_name(found) == "鄠邑区（原户县）"
     # Two-character former names are words of their own: 召开县委 is no mention of 开县.
     assert _where("3月1日，中共某县召开县委常委会。") != "开州区（原开县）"
+    # A forum's address spells the old name (huxianbbs): 户县, not 和县 (hé, read hú).
+    forum = "http://www.huxianbbs.com/thread-52796-1-1.html"
+    assert _where("我县召开2011年三秋暨秸秆综合利用和禁烧工作动员会。", forum) == "鄠邑区（原户县）"
     for former in gazetteer().former:  # every line of the data file names a division of today
         assert any(d.name == former.now and d.adcode == former.adcode for d in gazetteer().divisions)
 

@@ -27,7 +27,7 @@ def _address_words(url: str | None, host_only: bool = False, query: bool = False
     return [w.lower() for w in re.findall(r"[A-Za-z]+", where)]
 
 
-ROMAN_VERSION = 9
+ROMAN_VERSION = 10
 _INDEXES = ("roman", "initials", "own_initials", "province_initials")
 
 
@@ -43,7 +43,8 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
     gaz = gazetteer()
     source = _data_file("adcodes.csv")
     cache_file = cache_dir() / "place-pinyin.json"
-    stamp = [str(source), *file_stamp(source), ROMAN_VERSION, read_text("division_aliases.tsv")]
+    stamp = [str(source), *file_stamp(source), ROMAN_VERSION, read_text("division_aliases.tsv"),
+             read_text("former_divisions.tsv")]
     cached = read_json(cache_file)
     if cached and cached.get("stamp") == stamp and all(
             isinstance(cached.get(k), dict) for k in _INDEXES):
@@ -65,7 +66,8 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
             out = dict(list(grown.items())[:16])
         return out
 
-    shorts = {d.short for d in gaz.divisions} | {p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}
+    shorts = {d.short for d in (*gaz.divisions, *gaz.former)} | {
+        p.short for p in (*gaz.cities.values(), *gaz.provinces.values())}  # 户县's forum: huxianbbs
     # An alias is spelt by its stem (西海岸新区 → xihaian) and stands for its full form.
     aliases = {short_name(alias): alias for alias, _d in gaz.aliases if short_name(alias) != alias}
     roman: defaultdict[str, list[str]] = defaultdict(list)
