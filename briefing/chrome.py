@@ -58,6 +58,7 @@ class ChromeRules:
     trail_arrows: tuple[str, ...] = ()
     index_labels: tuple[str, ...] = ()
     index_labels_needed: int = 2
+    repeated_in_page: int = 3
 
 
 @cache
@@ -79,6 +80,7 @@ def rules() -> ChromeRules:
         frozenset(d["list_headers"]), int(d["list_after_chars"]), float(d.get("byline_weight", 0.0)),
         tuple(d.get("media_markers", ())), tuple(d.get("trail_cues", ())),
         tuple(d.get("trail_arrows", ())), tuple(d.get("index_labels", ())), int(d.get("index_labels_needed", 2)),
+        int(d.get("repeated_in_page", 3)),
     )
 
 

@@ -26,6 +26,8 @@ AFTER_NAME_WORDS = {
     "委托", "应邀", "受邀", "陪同", "专程", "亲临",
 }
 AFTER_NAME_CHARS = set("就在等和与及说作对向为是到、，。；：赴")
+# Titles written after a name ("张三丰书记主持"): no part of it.
+TITLES_AFTER_NAME = ("书记", "主任", "主席", "区长", "县长", "市长", "旗长", "同志", "委员", "常委", "部长", "秘书长")
 # What ends a name of four or five characters (a Mongolian, Tibetan or Uyghur name) in a
 # list of those present.
 LONG_NAME_ENDS = set("，、；。,")
@@ -104,7 +106,7 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
         if whole:
             name = candidate
         else:
-            name = next((candidate[:k] for k in range(2, len(candidate))
+            name = next((candidate[:k] for k in range(2, len(candidate) + 1)
                          if text[start + k: start + k + 2] in AFTER_NAME_WORDS), "")
             if any(ch in AFTER_NAME_CHARS for ch in name):
                 name = ""
@@ -118,6 +120,13 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
         return candidate[:3]
     if verb_at(start + 2):
         return candidate[:2]
+    for k in (5, 4):
+        # "主任宝音满都呼主持会议": a longer name whole before what a leader does, where
+        # nothing inside it is a verb or a title ("张三丰书记主持" is 张三丰).
+        inside_k = candidate[2:k]
+        if len(candidate) >= k and text[start + k:start + k + 2] in AFTER_NAME_WORDS and not any(
+                verb_at(start + i) for i in range(3, k)) and not any(word in inside_k for word in TITLES_AFTER_NAME):
+            return candidate[:k]
     return candidate if whole and len(candidate) > 3 else candidate[:3]
 
 

@@ -753,3 +753,28 @@ def test_the_lead_names_the_headings_meeting_in_fewer_words(tmp_path) -> None:  
     # The disclosure index's fields are furniture: its 生成日期 is no meeting date.
     assert (meeting["date"]["month"], meeting["date"]["day"]) == (3, 31)
     assert all("索引号" not in p["text"] for p in meeting["points"])
+
+
+def test_a_long_name_whole_before_what_its_bearer_does() -> None:
+    from briefing.model import MeetingKind
+
+    text = "1月9日，旗十八届人大常委会第26次会议召开，旗人大常委会主任宝音满都呼主持会议，副主任肖治宽出席会议。"
+    assert find_leaders(text, MeetingKind.CONGRESS_STANDING, "旗")[0].name == "宝音满都呼"
+    assert find_leaders("区委书记欧阳明月主持会议。", MeetingKind.STANDING, "区")[0].name == "欧阳明月"
+    # A title after the name, or a word after it that is no verb, is no part of it.
+    assert find_leaders("县委书记张三丰书记主持会议。", MeetingKind.STANDING, "县")[0].name == "张三丰"
+    assert find_leaders("县委书记、县长米德成所作的报告", MeetingKind.STANDING, "县")[0].name == "米德成"
+
+
+def test_a_county_named_by_its_short_name_beside_its_city(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("6月28日晚，县委书记雷楚英主持开展县委理论学习中心组2021年第四次集中学习。\n"
+            "打开网易新闻 查看精彩图片\n"
+            "会议传达学习了习近平总书记在福建、广西、青海考察时的重要讲话精神和昭通市委、市政府盐津大关现场办公会议精神。\n"
+            "打开网易新闻 查看精彩图片\n"
+            "雷楚英指出，要把学习贯彻习近平总书记在福建、广西、青海考察的重要讲话精神落到实处，推进大关高质量发展。\n"
+            "打开网易新闻 查看精彩图片\n")
+    [meeting] = _summarized(tmp_path, "daguan.txt", page)
+    # Provinces the leader toured are named twice; the county's own city settles it.
+    assert (meeting["district"], meeting["city"]) == ("大关县", "昭通市")
+    # An app's prompt between every paragraph is furniture.
+    assert all("网易" not in p["text"] for p in meeting["points"])

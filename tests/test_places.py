@@ -222,3 +222,10 @@ def test_a_provinces_initials_a_countys_own_and_a_sites_suffix_in_the_host() -> 
     # ahscxzx: 安徽 (ah), 舒城 (sc) and 县政协 (xzx).
     found = divisions_by_initials("http://www.ahscxzx.cn/DocHtml/1991/17/11/00183887.html")
     assert {d.name for d in found} == {"舒城县"}
+
+
+def test_a_short_name_opening_a_towns_name_is_no_mention() -> None:
+    # 巴彦 is 巴彦县's (Heilongjiang); 巴彦花镇 and 巴彦温都尔苏木 are towns of a banner in 赤峰.
+    text = "巴彦花镇、绍根镇、扎嘎斯台镇、坤都镇、巴彦温都尔苏木的人大主席列席会议。旗人大常委会召开第九次会议。"
+    assert _where(text) is None
+    assert _where("巴彦县委召开常委会议，研究巴彦发展。") == "巴彦县"

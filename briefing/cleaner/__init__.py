@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -286,6 +287,20 @@ def clean_line(line: str, report: CleaningReport) -> str:
 MAX_PASSES = 4
 
 
+def _repeated_in_page(raw_lines: list[str]) -> set[str]:
+    """Short lines without a sentence that one page repeats (an app's prompt between every
+    paragraph, "打开网易新闻 查看精彩图片"): furniture, however they score alone. A page's
+    title may stand three times (title bar, heading, share box) and is kept."""
+    rules = chrome_rules()
+    counts = Counter(x for x in (r.strip() for r in raw_lines) if x and len(x) <= rules.short_chars)
+    repeated = {x for x, n in counts.items() if n >= rules.repeated_in_page and not re.search("[。！？!?]", x)}
+    if repeated:
+        from ..meetings import find_meetings
+
+        repeated = {x for x in repeated if not find_meetings(_to_simplified(x))}
+    return repeated
+
+
 def _clean_pass(
     raw_lines: list[str], raw_starts: set[int], report: CleaningReport, facts: _PageFacts
 ) -> tuple[list[str], set[int], int]:
@@ -293,7 +308,11 @@ def _clean_pass(
     starts: set[int] = set()
     seen_headings: set[str] = set()
     body_chars = 0
+    repeated = _repeated_in_page(raw_lines)
     for i, raw in enumerate(raw_lines):
+        if raw.strip() in repeated:
+            report.boilerplate_lines += 1
+            continue
         line = clean_line(raw, report)
         if not line:
             continue

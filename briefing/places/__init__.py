@@ -57,6 +57,8 @@ class Weights:
     formal_body_before: tuple[str, ...] = ()
     formal_body_after: tuple[str, ...] = ()
     body_words: tuple[str, ...] = ()
+    town_suffixes: tuple[str, ...] = ()
+    town_name_chars: int = 3
 
 
 @cache
@@ -69,7 +71,7 @@ def weights() -> Weights:
     data["level_cues"] = tuple(data["level_cues"])
     data["host_words_ignored"] = tuple(data["host_words_ignored"])
     data["subordinate_cues"] = tuple(data["subordinate_cues"])
-    for key in ("person_title_endings", "formal_body_before", "formal_body_after", "body_words"):
+    for key in ("person_title_endings", "formal_body_before", "formal_body_after", "body_words", "town_suffixes"):
         data[key] = tuple(data.get(key, ()))
     data["generic_place_nouns"] = frozenset(data.get("generic_place_nouns", ())) | frozenset(
         data.pop("everyday_word_shorts", ()))
@@ -430,9 +432,13 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     # A division found by its short name alone, in a province the page never names while
     # it names another again and again ("视察天津" on a page whose outlet is 滨城时报: 滨城 is
     # 滨州's, the page is Tianjin's), is no finding.
+    # Its own city named ("昭通市委…盐津大关现场办公会", on a page that names 福建, 广西 and
+    # 青海 twice, where the leader toured) makes it one.
     named = {code for code, p in gaz.provinces.items() if p.short and page.count(p.short) >= weights().province_repeats}
     for d, _score in ranked:
-        if d in full_named or d in owners or not named or d.adcode[:2] in named | in_provinces:
+        city = gaz.cities.get(d.adcode[:4]) if d.city else None
+        if d in full_named or d in owners or not named or d.adcode[:2] in named | in_provinces or (
+                city is not None and len(city.short) >= 2 and city.short in page):
             return d
     return None
 
@@ -505,6 +511,19 @@ def _titled_people(texts: list[tuple[str, float]], gaz: Gazetteer) -> set[str]:
             for start, end, _short in gaz.short_names_in(text, _boundaries(text)) if _titled(text, start, names)}
 
 
+@cache
+def _town_tail_re() -> re.Pattern[str]:
+    w = weights()
+    suffixes = "|".join(map(re.escape, sorted(w.town_suffixes, key=len, reverse=True)))
+    # What follows: a break, or the town's own bodies (镇党委, 乡政府).
+    return re.compile(rf"[^\W\d的和与及各等全]{{0,{w.town_name_chars}}}?(?:{suffixes})(?=$|[^\w]|的|党委|人大|政府)")
+
+
+def _opens_town_name(text: str, end: int) -> bool:
+    """Whether the short name ending at ``end`` begins a town's name (巴彦 in 巴彦花镇、)."""
+    return bool(weights().town_suffixes) and _town_tail_re().match(text, end) is not None
+
+
 def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[Division],
                     common: Counter[Division], people: set[str] | None = None) -> None:
     """Short names standing as words of their own: at jieba's word boundaries, not inside a
@@ -530,6 +549,8 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
     for start, end, short in found:
         if text.startswith(landmarks, end):
             continue  # 广阳岛, 龙湾水库: a landmark of that name
+        if _opens_town_name(text, end):
+            continue  # 巴彦花镇: a town's name, not 巴彦县
         if len(short) == 2 and short[-1] in "县旗" and text.startswith(weights().level_word_tails, end) and not (
                 text[:start].endswith(weights().formal_body_before)
                 and text.startswith(weights().formal_body_after, end)):
