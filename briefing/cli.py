@@ -154,7 +154,9 @@ def main(debug: bool) -> None:
 
 def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
           selection: Selection | None = None, progress: bool = False,
-          for_deck: bool = False, use_cache: bool = True):  # type: ignore[no-untyped-def]
+          for_deck: bool = False, use_cache: bool = True, store=None):  # type: ignore[no-untyped-def]
+    """The briefing of ``inputs`` and the template. ``store``: the result store to use,
+    left open for the caller (one run opens it once); without it one is opened here."""
     from .brief import looks_like_brief, read_brief
     from .errors import InputError
     from .filters import Selection
@@ -197,8 +199,8 @@ def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
             warn(message)
         return briefing, template
     before = len(warn.items)
-    store = None
-    if use_cache:
+    own_store = store is None and use_cache
+    if own_store:
         from .store import ResultStore
 
         store = ResultStore(on_warning=warn)
@@ -213,7 +215,7 @@ def _load(inputs: tuple[str, ...], template_path: Path | None, warn: Warnings,
             warn(message)
         briefing = build_briefing(docs, template, warn, selection, keep_inputs=False, store=store)
     finally:
-        if store is not None:
+        if own_store and store is not None:
             store.close()
     briefing.warnings = list(warn.items)
     return briefing, template
@@ -245,14 +247,14 @@ def build(inputs: tuple[str, ...], output: Path, template: Path | None, latest: 
 
         find_soffice()
     warn = Warnings(quiet)
-    briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind),
-                           progress=not quiet, for_deck=True, use_cache=not no_cache)
     store = None
-    if not no_cache:  # a district's slides kept from an earlier deck, where it is as it was
+    if not no_cache:  # results and slides kept from earlier runs, where they are as they were
         from .store import ResultStore
 
         store = ResultStore(on_warning=warn)
     try:
+        briefing, tmpl = _load(inputs, template, warn, _selection(latest, since, until, district, kind),
+                               progress=not quiet, for_deck=True, use_cache=not no_cache, store=store)
         n_slides = write_deck(briefing, tmpl, output, store)
     finally:
         if store is not None:

@@ -145,12 +145,16 @@ def _read_one(path: Path) -> _ReadResult:
         return exc
 
 
-def _extract_one(job: tuple[CleanDocument, PlaceSettings, str]) -> tuple[list[Meeting], list[str]]:
-    """Segment one page into reports and extract their meetings (merged later, across pages)."""
+_Extracted = tuple[list[Meeting], list[str], str | None]
+
+
+def _extract_one(job: tuple[CleanDocument, PlaceSettings, str]) -> _Extracted:
+    """Segment one page into reports and extract their meetings (merged later, across
+    pages); with the warnings and the page's title for the sources slide."""
     doc, places, _ = job
     warnings: list[str] = []
     reports = segment_document(doc, warnings.append)
-    return extract_document(doc, reports, places, warnings.append), warnings
+    return extract_document(doc, reports, places, warnings.append), warnings, _title(doc)
 
 
 def summarizer_settings(template: Template) -> SummarizerSettings:
@@ -208,17 +212,17 @@ def build_briefing(
     # keys of the pages it was merged from, so its summary is found without hashing its text.
     page_keys = [content_key([place_key, encode(doc)], [str(doc.path)]) if caching else "" for doc in docs]
     jobs = [(doc, places, key) for doc, key in zip(docs, page_keys, strict=True)]
-    extracted = cached_map(store, "extract", tuple[list[Meeting], list[str]], _extract_one, jobs,
+    extracted = cached_map(store, "extract", _Extracted, _extract_one, jobs,
                            lambda job: job[2], parallel_map, lambda job: [str(job[0].path)])
     del jobs
     origins: list[str] = []
-    for i, (doc, (found, warnings)) in enumerate(zip(docs, extracted, strict=True)):
+    for i, (doc, (found, warnings, title)) in enumerate(zip(docs, extracted, strict=True)):
         meetings.extend(found)
         if caching:
             origins.extend(f"{page_keys[i]}#{j}" for j in range(len(found)))
         for warning in warnings:
             on_warning(warning)
-        titles.append(_title(doc))
+        titles.append(title)
         doc.paragraphs = []
     groups = merged_groups(meetings)
     meetings = [meeting for meeting, _ in groups]

@@ -464,13 +464,12 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
                                     lambda job: (settings_key, job[2]), parallel_map)
     weights = distinctive_weights(per_meeting, [m.district for m in meetings])
     jobs_points = [(m, w, settings, facts) for m, w, facts in zip(meetings, weights, identities, strict=True)]
-    points = stored.cached_map(
-        store, "points", list[KeyPoint], _points_job, jobs_points,
+    summaries = stored.cached_map(
+        store, "points", _Summary, _points_job, jobs_points,
         lambda job: (settings_key, job[3], sorted((k, round(v, 6)) for k, v in job[1].items())),
         parallel_map, lambda job: [str(path) for path in job[0].sources])
-    for meeting, w, found in zip(meetings, weights, points, strict=True):
-        meeting.keywords = shown_keywords(w, theme_terms=settings.theme_terms)
-        meeting.points = found
+    for meeting, (found, shown) in zip(meetings, summaries, strict=True):
+        meeting.points, meeting.keywords = found, shown
 
 
 def _keyword_input(meeting: Meeting) -> str:
@@ -482,8 +481,13 @@ def _keywords_job(job: tuple[Meeting, frozenset[str], str]) -> list[tuple[str, f
     return keywords(_keyword_input(meeting), stop, proper_names(meeting))
 
 
-def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings, str]) -> list[KeyPoint]:
+_Summary = tuple[list[KeyPoint], list[tuple[str, float]]]
+
+
+def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings, str]) -> _Summary:
+    """A meeting's points and the keywords a reader sees, kept together: both follow from
+    its weights and the settings."""
     meeting, weights, settings, _ = job
-    return summarize_meeting(meeting, weights, settings)
+    return summarize_meeting(meeting, weights, settings), shown_keywords(weights, theme_terms=settings.theme_terms)
 
 
