@@ -173,6 +173,10 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     ("西青区气象台2024年3月29日07时发布:今天白天晴间多云有扬沙,北风4-5级;气温19℃至6℃。", True),
     ("中文域名:天津市宝坻区人民政府.政务", True),
     ("区气象台负责同志汇报了汛期天气形势。", False),
+    # A portal's contact footer, and its information-disclosure index written without colons.
+    ("邮编:136100  联系电话:0431-76561660  传真:0431-76223110  标识码:2203810013", True),
+    ("索引号 640423001/2020-00098 文号 生成日期 2020-04-02", True),
+    ("会议要求，各地要在电话中及时报告地址、人员等信息，确保准确无误，坚决防止漏报瞒报。", False),
 ])
 def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome: bool) -> None:
     from briefing.chrome import is_boilerplate, is_chrome
