@@ -97,8 +97,11 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
 
     end = start + len(candidate)
     inside = candidate[2:]
+    # The last character may be one that joins words elsewhere: 钢布和 stands before 、 as
+    # no conjunction would.
     whole = text[end:end + 1] in LONG_NAME_ENDS and not any(
-        inside[i:i + 2] in AFTER_NAME_WORDS or inside[i] in AFTER_NAME_CHARS for i in range(len(inside)))
+        inside[i:i + 2] in AFTER_NAME_WORDS or (inside[i] in AFTER_NAME_CHARS and i < len(inside) - 1)
+        for i in range(len(inside)))
     if candidate[0] not in surnames():
         # A name of no Han surname (希尼, 宝音满都呼) is read where it stands whole after
         # its role, or right before what a leader does ("执行主席才仁主持会议"), and is no

@@ -778,3 +778,15 @@ def test_a_county_named_by_its_short_name_beside_its_city(tmp_path) -> None:  # 
     assert (meeting["district"], meeting["city"]) == ("大关县", "昭通市")
     # An app's prompt between every paragraph is furniture.
     assert all("网易" not in p["text"] for p in meeting["points"])
+
+
+def test_a_cppcc_chair_titled_without_the_level_and_a_name_ending_in_he() -> None:
+    from briefing.model import MeetingKind
+
+    text = ("旗委书记徐茂龙，旗委副书记、政府旗长闫永春，旗人大常委会主任佟格日乐、政协主席辛耀雄等出席会议。"
+            "徐茂龙作了重要讲话。")
+    assert find_leaders(text, MeetingKind.CPPCC, "旗")[0].name == "辛耀雄"
+    # A province's chair attending is no county's.
+    assert find_leaders("省政协主席张三出席。县政协主席李四主持会议。", MeetingKind.CPPCC, "县")[0].name == "李四"
+    text = "旗政协主席钢布和、副主席温都苏、崔明华出席会议。政协副主席温都苏主持大会并宣布开幕。"
+    assert find_leaders(text, MeetingKind.CPPCC, "旗")[0].name == "钢布和"
