@@ -49,7 +49,9 @@ def convert_script(text: str, script: str) -> str:
     """Convert to the deck's script: ``zh-Hans`` (Simplified) or ``zh-Hant`` (Traditional)."""
     if not text:
         return text
-    return _converter("t2s" if script == "zh-Hans" else "s2t").convert(text)
+    if script == "zh-Hans":
+        return _to_simplified(text)  # a report's text is Simplified once cleaned
+    return _converter("s2t").convert(text)
 
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
