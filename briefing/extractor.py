@@ -58,6 +58,10 @@ _COMPACT_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日")
 # "1226日，…" opening a paragraph: a month and day whose 月 was lost; "43日" too, which
 # is no day of a month ("12日" is one: the 12th, not 1月2日).
 _COMPACT_MONTH_DAY_RE = re.compile(r"(?m)^\s*(?P<md>\d{3,4}|3[2-9]|[4-9]\d)日")
+# "（特约记者 黎辉）915，林区…": a lead opening on a month and day that lost 月 and 日,
+# after its byline; read only where the page's own date is a few days after it.
+_BARE_MONTH_DAY_RE = re.compile(r"^(?:[^，,。；\d]{0,40}[)）])?(?P<md>\d{3,4})[，,]")
+BARE_DATE_DAYS = 31
 _ISO_DATE_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 # Days named relative to the page's own date: its date line anchors them.
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
@@ -170,6 +174,12 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
             found = found if found <= page_date else _compact_date(str(page_date.year - 1), compact["md"])
             if found is not None:
                 full.append((compact.start("md"), found))
+    if month_day is None and not full and body and page_date is not None and (
+            bare := _BARE_MONTH_DAY_RE.match(body[0])):
+        for year in (page_date.year, page_date.year - 1):
+            found = _compact_date(str(year), bare["md"])
+            if found is not None and 0 <= (page_date - found).days <= BARE_DATE_DAYS:
+                return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)
     if full and (month_day is None or min(full)[0] < month_day.start()):
         found = min(full)[1]
         return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY)

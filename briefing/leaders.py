@@ -58,7 +58,7 @@ def rules() -> _Rules:
     org = org.replace(LEVEL, rf"{LEVEL}(?:第?[一二三四五六七八九十]{{1,3}}届)?")
     role = rf"(?:(?:{org})(?:党组)?(?:常务)?(?:{title})|{head})"
     role_name = re.compile(
-        rf"(?P<role>{role}(?:(?:、|兼)(?:{role}|[{HAN}]{{0,14}}?(?:党组)?(?:{title})))*)(?P<name>[{HAN}]{{2,5}})")
+        rf"(?P<role>{role}(?:(?:、|兼|，|,)(?:{role}|[{HAN}]{{0,14}}?(?:党组)?(?:{title})))*)(?P<name>[{HAN}]{{2,5}})")
     name_role = re.compile(rf"(?P<org>{LEVEL}委|市委)(?P<name>[{HAN}]{{2,3}}?)(?P<title>书记|副书记)")
     # "邓晓东区长主持召开…": a name with the head's title after it, at the start of a clause.
     name_head = re.compile(rf"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[{HAN}]{{2,3}}?)(?P<title>{head})"
@@ -226,14 +226,14 @@ def _deputy(text: str, present: list[Leader], kind: MeetingKind | None, level: s
 def _deputy_of(role: str, title: str) -> bool:
     """"区政协副主席" is a deputy of 政协主席, "县委副书记" of 县委书记, "副县长" of 县长."""
     deputy = f"{title[:-2]}副{title[-2:]}"
-    return any(part.endswith(deputy) for part in re.split("、|兼", role))
+    return any(part.endswith(deputy) for part in re.split("、|兼|，|,", role))
 
 
 def _holds(role: str, title: str) -> bool:
     """"市委常委、区委书记" holds 区委书记; "常务副区长" does not hold 区长, nor a session's
     "执行主席" (a chair for the day, in turn) 主席."""
     return any(part.endswith(title) and not part[:-len(title)].endswith(("副", "常务", "执行"))
-               for part in re.split("、|兼", role))
+               for part in re.split("、|兼|，|,", role))
 
 
 def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, level: str,

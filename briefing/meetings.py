@@ -62,6 +62,9 @@ class _Rules:
     name_short_forms: tuple[tuple[str, str], ...] = ()
     document_cues: tuple[str, ...] = ()
     decided_before: tuple[str, ...] = ()
+    zone_bodies: tuple[str, ...] = ()
+    county_body_words: tuple[str, ...] = ()
+    plain_meeting_bodies: tuple[str, ...] = ()
 
 
 @cache
@@ -73,7 +76,7 @@ def rules() -> _Rules:
     cues = data["kind_cues"]
     sittings = "(?:" + "|".join(map(re.escape, data["session_sittings"])) + ")"
     # In this order: "{L}委" holds {L} and {B}, and {T} holds nothing of the others.
-    placeholders = {"{L}委": PARTY_COMMITTEE, "{L}": f"(?:自治|新)?{LEVEL}", "{N}": NUMBER, "{B}": BRACKET,
+    placeholders = {"{L}委": PARTY_COMMITTEE, "{L}": f"(?:自治|新|林|特)?{LEVEL}", "{N}": NUMBER, "{B}": BRACKET,
                     "{T}": f"{WHEN}?", "{SC}": STANDING, "{G}": GOVERNMENT, "{GROUPS}": SESSION_GROUPS,
                     "{SIT}": sittings}
     for kind_name, forms in data["kinds"].items():
@@ -95,7 +98,9 @@ def rules() -> _Rules:
                   words("region_bodies"), words("prefecture_words"),
                   prefecture_bodies=words("prefecture_bodies"),
                   name_short_forms=tuple(data["name_short_forms"].items()),
-                  document_cues=words("document_cues"), decided_before=words("decided_before"))
+                  document_cues=words("document_cues"), decided_before=words("decided_before"),
+                  zone_bodies=words("zone_bodies"), county_body_words=words("county_body_words"),
+                  plain_meeting_bodies=words("plain_meeting_bodies"))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -357,11 +362,40 @@ def other_meeting(text: str) -> MeetingMention | None:
                 name = subject + name
                 if _region_body(text, m.start("name") - len(subject), name):
                     continue  # "在省十三届人民代表大会常务委员会…上召开了第一次全体会议"
-        if len(name) < 3 or _conveys(name):
+        if len(name) < 3 or _conveys(name) or _zones_meeting(clause, name):
             continue
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
                               m.start("name"), m.end("name"), 1)
-    return None
+    return _plain_body_meeting(text)
+
+
+def _zones_meeting(clause: str, name: str) -> bool:
+    """Whether a development zone's body holds the meeting: named in the clause before it
+    ("无为经济开发区召开…") or in its name ("…开发区党工委中心组…学习会议", "管委会会议"),
+    where no county body holds it ("区政府召开开发区…推进会")."""
+    r = rules()
+    if not any(zone in clause or zone in name for zone in r.zone_bodies):
+        return False
+    holder = re.sub(r"(?:召开|举行)了?$", "", clause)
+    return not re.search(rf"{LEVEL}(?:{'|'.join(r.county_body_words)})", holder)
+
+
+def _plain_body_meeting(text: str) -> MeetingMention | None:
+    """"林区人大常委会党组召开会议": a body's meeting under no name of its own, named from
+    the body (林区人大常委会党组会议)."""
+    r = rules()
+    bodies = "|".join(map(re.escape, r.plain_meeting_bodies))
+    m = re.search(rf"(?P<body>[\u4e00-\u9fff（）()]{{2,30}}?(?:{bodies}))(?:召开|举行)了?(?P<kind>(?:扩大)?会议)"
+                  r"(?=[，。；！？,;!?\s]|$)", text)
+    if m is None:
+        return None
+    clause = re.split(r"[。！？，,；;]", text[:m.start("body")])[-1]
+    body = _LEADING_TIME_RE.sub("", clause + m["body"]).strip()
+    if (any(higher in body for higher in r.higher_bodies) or _zones_meeting(body, "")
+            or _region_body(text, m.start("body"), body)):
+        return None
+    return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, body + m["kind"], text[:m.start("body")]),
+                          m.start("body"), m.end("kind"), 1)
 
 
 def _conveys(name: str) -> bool:

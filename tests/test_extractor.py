@@ -790,3 +790,33 @@ def test_a_cppcc_chair_titled_without_the_level_and_a_name_ending_in_he() -> Non
     assert find_leaders("省政协主席张三出席。县政协主席李四主持会议。", MeetingKind.CPPCC, "县")[0].name == "李四"
     text = "旗政协主席钢布和、副主席温都苏、崔明华出席会议。政协副主席温都苏主持大会并宣布开幕。"
     assert find_leaders(text, MeetingKind.CPPCC, "旗")[0].name == "钢布和"
+
+
+def test_a_forest_and_a_special_districts_bodies_and_a_presidium_that_convenes() -> None:
+    from briefing.meetings import find_meetings
+
+    [directors] = find_meetings("12月1日上午，林区人大常委会主任李波主持召开林区十二届人大常委会第八次主任会议。")
+    assert directors.name == "林区十二届人大常委会第八次主任会议"
+    text = "3月24日，六枝特区第十二届人民代表大会第五次会议主席团召开第一次会议，特区人大常委会主任吕荣主持会议。"
+    assert find_meetings(text)[0].name == "六枝特区第十二届人民代表大会第五次会议主席团第一次会议"
+
+
+def test_a_body_meeting_under_no_name_and_a_development_zones_meetings() -> None:
+    from briefing.meetings import other_meeting
+
+    found = other_meeting("915，林区人大常委会党组召开会议，集中学习习近平总书记重要讲话精神。")
+    assert found is not None and found.name == "林区人大常委会党组会议"
+    # A zone's management committee and working committee are no county's bodies.
+    assert other_meeting("近日，经开区召开2024年第4次管委会会议，对近期工作进行研究部署。") is None
+    assert other_meeting("6月27日下午，无为经济开发区召开中层以上全体干部扩大会议。") is None
+    # A county's government meeting about its zone stays the county's.
+    assert other_meeting("区政府召开开发区体制机制改革推进会，区长刘涛主持。") is not None
+
+
+def test_roles_parted_by_a_comma_and_a_lead_whose_date_lost_its_marks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("林区人大常委会党组召开会议\n发布日期:2023-09-15 21:07:50 来源: 访问量:32\n"
+            "神农架新闻网（特约记者 黎辉）915，林区人大常委会党组召开会议，集中学习习近平总书记重要讲话精神。"
+            "林区党委书记，人大常委会党组书记、主任冯伟主持会议并讲话。林区人大常委会党组副书记周立春出席会议。\n")
+    [meeting] = _summarized(tmp_path, "snj.txt", page)
+    assert (meeting["date"]["month"], meeting["date"]["day"]) == (9, 15)
+    assert meeting["leaders"][0]["name"] == "冯伟"
