@@ -71,7 +71,9 @@ def rules() -> _Rules:
     speaking = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:出席[^，。；]{{0,8}}?并|在[^，。；]{{1,40}}?上)"
                           rf"(?:作)?(?:{_alternatives(data['speaking'])})")
     main = {MeetingKind(kind): tuple(names) for kind, names in data["main_titles"].items()}
-    reporter = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)代表[^。；]{{2,40}}?(?:{_alternatives(data['reporter_verbs'])})")
+    # The name starts a clause or follows a title ("…委书记许达受县委常委会委托，向全会作…").
+    reporter = re.compile(rf"(?:^|(?<=[，,。；;：:、\s])|(?<=书记)|(?<=主任)|(?<=主席)|(?<=长))"
+                          rf"(?P<name>[{HAN}]{{2,3}}?)(?:代表|受)[^。；]{{2,40}}?(?:{_alternatives(data['reporter_verbs'])})")
     reporter_kinds = frozenset(MeetingKind(kind) for kind in data["reporter_kinds"])
     return _Rules(role_name, name_role, name_head, member_list, presiding, speaking, main, reporter, reporter_kinds)
 
@@ -255,7 +257,7 @@ def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, lev
                 return known
             start = m.start("name")
             name = _trim_name(text, start, m.group("name"))
-            if name and (start == 0 or text[start - 1] in "，。；：、 \n"):
+            if name:
                 return Leader(name, "作报告")
     for m in r.speaking.finditer(text):
         speaker = next((x for x in present if m.group("name").endswith(x.name)), None)

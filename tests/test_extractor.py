@@ -820,3 +820,16 @@ def test_roles_parted_by_a_comma_and_a_lead_whose_date_lost_its_marks(tmp_path) 
     [meeting] = _summarized(tmp_path, "snj.txt", page)
     assert (meeting["date"]["month"], meeting["date"]["day"]) == (9, 15)
     assert meeting["leaders"][0]["name"] == "冯伟"
+
+
+def test_a_plenum_led_by_who_reports_for_the_standing_committee_and_names_of_one_sitting() -> None:
+    from briefing.meetings import find_meetings
+    from briefing.model import MeetingKind
+
+    text = ("8月22日上午，中国共产党衡南县第十三届委员会第七次全体（扩大）会议召开。？？h委书记许达受县委常委会委托，"
+            "向全会作工作报告并讲话。县委副书记雷俊就《决定（草案）》作起草说明。县人大常委会主任黄日荣出席。")
+    assert find_leaders(text, MeetingKind.PLENARY, "县")[0].name == "许达"
+    assert find_meetings("县委常委会召开2023年第20次会议")[0].name == "县委常委会2023年第20次会议"
+    # 暨 joins one sitting's names; 和 lists two meetings, the standing one reported.
+    found = find_meetings("县长贺永亮主持召开县政府党组暨2023年第4次常务会议。")
+    assert found[0].name == "县政府党组暨2023年第4次常务会议"

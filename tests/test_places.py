@@ -229,3 +229,14 @@ def test_a_short_name_opening_a_towns_name_is_no_mention() -> None:
     text = "巴彦花镇、绍根镇、扎嘎斯台镇、坤都镇、巴彦温都尔苏木的人大主席列席会议。旗人大常委会召开第九次会议。"
     assert _where(text) is None
     assert _where("巴彦县委召开常委会议，研究巴彦发展。") == "巴彦县"
+
+
+def test_a_page_of_county_bodies_is_no_banners_that_it_names_twice() -> None:
+    # A banner named in an accident the county conveys, with its province; the county's
+    # own site (dongkou.gov.cn) and 县政府, 县长, 县领导 throughout. 阿拉善 inside 阿拉善左旗
+    # is no mention of its league.
+    text = ("3月9日，县委副书记、县长贺永亮主持召开县政府党组暨2023年第4次常务会议。县领导郭向荣出席会议。"
+            "会议传达学习了习近平总书记对内蒙古阿拉善左旗一露天煤矿坍塌事故作出的重要指示、市委农村工作会议精神、"
+            "《中共湖南省委办公厅关于持续深化安全生产隐患排查整治的通知》。要深刻吸取内蒙古阿拉善左旗露天煤矿坍塌事故教训，"
+            "全市重点项目要推进，县政府各部门要抓好落实。")
+    assert _where(text, "http://www.dongkou.gov.cn/dongkou/hyjtj/202303/1.shtml") == "洞口县"

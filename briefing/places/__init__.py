@@ -413,7 +413,8 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     for d in list(evidence):
         city = gaz.cities.get(d.adcode[:4])
         province = gaz.provinces.get(d.adcode[:2])
-        if city is not None and d.city and (city.short in page or city.short in in_address):
+        # Its city's name inside its own (阿拉善 in 阿拉善左旗) is no second mention.
+        if city is not None and d.city and (city.short in page.replace(d.name, "") or city.short in in_address):
             evidence[d] += weights().city
         if province is not None and (province.short in page or province.short in in_address
                                      or d.adcode[:2] in in_provinces):
@@ -426,7 +427,9 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             evidence[d] -= weights().home
         if level_counts.get(d.level_word):
             evidence[d] += weights().level
-        if dominant and d.level_word != dominant:
+        if (dominant and d.level_word != dominant) or (
+                top_count >= weights().dominant_level and not level_counts.get(d.level_word)):
+            # A page that speaks of 县 bodies again and again and never of a 旗's is no banner's.
             evidence[d] *= weights().off_level_factor
     ranked = sorted(evidence.items(), key=lambda item: (item[1], item[0].adcode), reverse=True)
     # A division found by its short name alone, in a province the page never names while
@@ -437,8 +440,10 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     named = {code for code, p in gaz.provinces.items() if p.short and page.count(p.short) >= weights().province_repeats}
     for d, _score in ranked:
         city = gaz.cities.get(d.adcode[:4]) if d.city else None
+        province = gaz.provinces.get(d.adcode[:2])
         if d in full_named or d in owners or not named or d.adcode[:2] in named | in_provinces or (
-                city is not None and len(city.short) >= 2 and city.short in page):
+                city is not None and len(city.short) >= 2 and city.short in page) or (
+                province is not None and province.short and province.short in page):
             return d
     return None
 
