@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .chrome import address_month
 from .leaders import find_leaders
 from .lexicon import DOCUMENT_RE, FIGURE_RE, UNKNOWN_DISTRICT, chinese_number
-from .meetings import find_meetings, is_official_document, is_template, meeting_identity
+from .meetings import find_meetings, is_official_document, is_speech_text, is_template, meeting_identity
 from .model import (
     AdoptedDocument,
     CleanDocument,
@@ -42,7 +42,9 @@ def detect_district(report: Report, doc: CleanDocument, places: PlaceSettings = 
     """The division a report is about: named most (headings count double), in its page's
     title, its outlet, the breadcrumb the site files it under or its web address."""
     pieces = [(p.text, 2.0 if p.is_heading else 1.0) for p in report.paragraphs]
-    found = locate(pieces, doc.url, places.home, places.extra)
+    own = {p.index for p in report.paragraphs}
+    context = "\n".join(text for i, text in enumerate(doc.paragraphs) if i not in own)
+    found = locate(pieces, doc.url, places.home, places.extra, context)
     if found is None:
         page = [doc.title or "", *doc.paragraphs, doc.outlet or "", doc.trail or ""]
         found = locate([(text, 1.0) for text in page if text], doc.url, places.home, places.extra)
@@ -65,6 +67,9 @@ BARE_DATE_DAYS = 31
 _ISO_DATE_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 # Days named relative to the page's own date: its date line anchors them.
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
+# "同一天，宁都…", "与此同时，黎川县委召开…": an article of a roundup held on the day of the
+# article before it on the page.
+_SAME_DAY_RE = re.compile(r"^\s*(?:[^，。]{0,8}?[，,])?(?:同一天|同日|当天|当日|与此同时)")
 _RELATIVE_DAY_RE = re.compile("|".join(_RELATIVE_DAYS))
 # A lead paragraph that gives the day alone ("22日下午，市委书记…"), near its start.
 _DAY_ONLY_RE = re.compile(r"(?<![月\d年.\-/])(?P<d>[12]?\d|3[01])日(?=上午|下午|晚|，|,|\s|召开|举行)")
@@ -452,6 +457,13 @@ def _names_many_places(meeting: Meeting) -> bool:
     return len({name for *_, name in gazetteer().full_names_in(text)}) >= MANY_PLACES
 
 
+def _placed_by_page_only(report: Report, doc: CleanDocument, places: PlaceSettings) -> bool:
+    """Whether nothing in the report itself names its place (a roundup's introduction,
+    placed only by the page around it)."""
+    pieces = [(p.text, 2.0 if p.is_heading else 1.0) for p in report.paragraphs]
+    return locate(pieces, doc.url, places.home, places.extra) is None
+
+
 def extract_document(
     doc: CleanDocument, reports: list[Report], places: PlaceSettings = HOME_SHANGHAI,
     on_warning: Callable[[str], None] | None = None,
@@ -461,6 +473,11 @@ def extract_document(
         if on_warning:
             on_warning(f"{doc.path}: a template with blanks to fill, not a report; left out")
         return []
+    if is_speech_text(doc.paragraphs):
+        if on_warning:
+            on_warning(f"{doc.path}: the text of a speech or a work report as delivered, not a meeting report; "
+                       "left out")
+        return []
     if is_official_document("\n".join(doc.paragraphs)):
         if on_warning:
             on_warning(f"{doc.path}: an official document (a notice or rules as issued), not a meeting report; "
@@ -468,12 +485,19 @@ def extract_document(
         return []
     kept = []
     known: dict[str, Leader] = {}
+    previous: MeetingDate | None = None
     for report in reports:
         m = extract_meeting(report, doc, places, list(known.values()))
+        lead = report.body[0].text if report.body else ""
+        if (m.date.day is None or m.date.inferred) and previous is not None and _SAME_DAY_RE.match(lead):
+            m.date = previous
+        if m.date.day is not None:
+            previous = m.date
         for leader in m.leaders:  # roles the page gives; "主持" says only who chaired this one
             if leader.role not in ("主持", "作报告"):
                 known.setdefault(leader.name, leader)
-        if m.kind is MeetingKind.ARTICLE and (not m.district_confident or _names_many_places(m)):
+        if m.kind is MeetingKind.ARTICLE and (not m.district_confident or _names_many_places(m) or (
+                len(reports) > 1 and _placed_by_page_only(report, doc, places))):
             # No meeting and no one place: a template, a notice, national news naming many
             # counties, a README. Said, and left out.
             if on_warning:

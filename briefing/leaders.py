@@ -68,8 +68,9 @@ def rules() -> _Rules:
         r"(?=出席|参加|列席|等|，|。)")
     presiding = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:宣布[^，。；]{{1,10}}?并)?"
                            rf"(?:{_alternatives(data['presiding'])})")
-    speaking = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:出席[^，。；]{{0,8}}?并|在[^，。；]{{1,40}}?上)"
-                          rf"(?:作)?(?:{_alternatives(data['speaking'])})")
+    # "…出席并讲话", "在…会议上强调", or "…作了重要讲话" (a caption's bare "黎勇讲话" is none).
+    speaking = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:(?:出席[^，。；]{{0,8}}?并|在[^，。；]{{1,40}}?上)"
+                          rf"(?:作)?(?:{_alternatives(data['speaking'])})|作了?重要讲话)")
     main = {MeetingKind(kind): tuple(names) for kind, names in data["main_titles"].items()}
     # The name starts a clause or follows a title ("…委书记许达受县委常委会委托，向全会作…").
     reporter = re.compile(rf"(?:^|(?<=[，,。；;：:、\s])|(?<=书记)|(?<=主任)|(?<=主席)|(?<=长))"
@@ -110,6 +111,8 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
         # word of the dictionary (办公会议).
         if whole:
             name = candidate
+            if _reads_as_words(name):
+                return None  # "区长面向国徽，…": words, not a name
         else:
             name = next((candidate[:k] for k in range(2, len(candidate) + 1)
                          if text[start + k: start + k + 2] in AFTER_NAME_WORDS), "")
@@ -133,6 +136,18 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
                 verb_at(start + i) for i in range(3, k)) and not any(word in inside_k for word in TITLES_AFTER_NAME):
             return candidate[:k]
     return candidate if whole and len(candidate) > 3 else candidate[:3]
+
+
+def _reads_as_words(text: str) -> bool:
+    """Whether ``text`` opens with a function character (与代表见面) or cuts into two words
+    of the dictionary that are no names (面向 国徽); 宝音满都呼 and 乌云毕力格 are names."""
+    from .nlp import cut, word_tables
+
+    if text[0] in AFTER_NAME_CHARS:
+        return True
+    words = [w for w in cut(text) if len(w) >= 2]
+    tags = word_tables().tags(set(words))
+    return sum(1 for w in words if tags.get(w) is not None and not tags[w].startswith("nr")) >= 2
 
 
 def _verb(word: str) -> bool:
@@ -274,6 +289,7 @@ def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, lev
         name = _trim_name(text, m.start("name"), m.group("name"))
         start = m.start("name")
         before = text[start - 1] if start else "，"
-        if name and (before in "，。；：、 \n" or start == 0):
+        # After a break, or after a title no body's ("执行主席李景耀主持会议").
+        if name and (before in "，。；：、 \n" or start == 0 or text[:start].endswith(TITLES_AFTER_NAME)):
             return Leader(name, "主持")
     return None

@@ -65,6 +65,9 @@ class _Rules:
     zone_bodies: tuple[str, ...] = ()
     county_body_words: tuple[str, ...] = ()
     plain_meeting_bodies: tuple[str, ...] = ()
+    speech_salutations: tuple[str, ...] = ()
+    plural_holders: tuple[str, ...] = ()
+    speech_opening_paragraphs: int = 4
 
 
 @cache
@@ -100,7 +103,9 @@ def rules() -> _Rules:
                   name_short_forms=tuple(data["name_short_forms"].items()),
                   document_cues=words("document_cues"), decided_before=words("decided_before"),
                   zone_bodies=words("zone_bodies"), county_body_words=words("county_body_words"),
-                  plain_meeting_bodies=words("plain_meeting_bodies"))
+                  plain_meeting_bodies=words("plain_meeting_bodies"),
+                  speech_salutations=words("speech_salutations"), plural_holders=words("plural_holders"),
+                  speech_opening_paragraphs=int(data["speech_opening_paragraphs"]))
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -290,7 +295,7 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
             if term is not None and n is not None:
                 return f"{level}委{chinese_numeral(term)}届{chinese_numeral(n)}次全会"
         return f"{level}委全会"
-    if not re.search(rf"{LEVEL}(?:委|政府|人大|政协)|^政协|[区县市旗]第|党代会|代表大会", name):
+    if not re.search(rf"{LEVEL}(?:委|政府|人大|政协)|^政协|^全{LEVEL}|[区县市旗]第|党代会|代表大会", name):
         # The body stands apart in the sentence ("区委召开常委会（扩大）会议"): put it first.
         body = re.search(rf"({LEVEL}(?:委|政府|人大常委会|政协))(?:召开|举行)[^，。；]{{0,4}}$", before)
         # "市人大常委会召开第十五届人大常委会第三十七次会议" names its body twice: once is enough.
@@ -349,7 +354,8 @@ def other_meeting(text: str) -> MeetingMention | None:
         # Who holds it is said in its clause ("省委召开…"); a clause before it may say only on
         # whose plan ("根据省委统一部署，4月14日，…报告会在钟山区举行").
         clause = re.split(r"[。！？，,；;]", text[:m.start("name")])[-1]
-        if any(body in clause for body in r.higher_bodies) or _attends_higher_body(text[:m.start("name")]):
+        if any(body in clause for body in (*r.higher_bodies, *r.plural_holders)) or _attends_higher_body(
+                text[:m.start("name")]):
             continue
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
         if _region_body(text, m.start("name"), name):
@@ -443,6 +449,14 @@ def is_template(text: str) -> bool:
 
 _CENSOR_MASK_RE = re.compile(r"\*{4,}")
 MIN_DOCUMENT_CUES = 2
+
+
+def is_speech_text(paragraphs: list[str]) -> bool:
+    """The text of a speech or a work report as delivered: one of its first paragraphs
+    opens on a salutation and a colon ("各位代表、同志们：")."""
+    r = rules()
+    pattern = re.compile(rf"^(?:(?:{'|'.join(map(re.escape, r.speech_salutations))})[、，,]?)+[：:]")
+    return any(pattern.match(p.strip()) for p in paragraphs[:r.speech_opening_paragraphs])
 
 
 def is_official_document(text: str) -> bool:

@@ -26,6 +26,9 @@ _ELLIPTIC_LEAD_RE = re.compile(
     r"^\s*(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?(?:在[^，。；]{1,16})?(?:召开|举行)[。，]")
 # Paragraphs opening with a date from which a page reads as a chronicle of entries.
 MIN_DATED_ENTRIES = 2
+# Divisions a roundup's paragraphs must name, each holding a meeting in its first sentence
+# ("定南县委召开…", "同一天，宁都全县领导干部会议…召开"), for each to be an article.
+MIN_ROUNDUP_PLACES = 2
 
 
 def split_sections(paragraphs: list[Paragraph], starts: set[int]) -> list[list[Paragraph]]:
@@ -107,6 +110,7 @@ def segment_document(
     entries = {p.index for p in paragraphs if not p.is_heading and _DATED_ENTRY_RE.match(p.text)}
     if len(entries) < MIN_DATED_ENTRIES:
         entries = set()
+    entries |= _roundup_entries(paragraphs)
     reports: list[Report] = []
     dropped = 0
     sections = split_sections(paragraphs, set(doc.report_starts) | entries)
@@ -136,6 +140,25 @@ def segment_document(
     if dropped and on_warning:
         on_warning(f"{doc.path}: skipped {dropped} short item(s) unrelated to any meeting")
     return [r for r in reports if r.body]
+
+
+def _roundup_entries(paragraphs: list[Paragraph]) -> set[int]:
+    """Paragraphs of a roundup: each opens on a sentence where a division holds a meeting,
+    and they name two divisions or more (a newspaper's "5县同一天召开…")."""
+    from .places import locate
+
+    found: dict[int, str] = {}
+    for p in paragraphs:
+        if p.is_heading:
+            continue
+        first = re.split(r"[。！？]", p.text, maxsplit=1)[0]
+        held = [m for m in find_meetings(first) if m.held > 0] or ([m] if (m := other_meeting(first)) else [])
+        if not held:
+            continue
+        place = locate([(first, 1.0)], None, "")
+        if place is not None:
+            found[p.index] = place.adcode
+    return set(found) if len(set(found.values())) >= MIN_ROUNDUP_PLACES else set()
 
 
 # A numbered item of minutes ("三、审议…") or a passage whose subject is the meeting

@@ -833,3 +833,46 @@ def test_a_plenum_led_by_who_reports_for_the_standing_committee_and_names_of_one
     # 暨 joins one sitting's names; 和 lists two meetings, the standing one reported.
     found = find_meetings("县长贺永亮主持召开县政府党组暨2023年第4次常务会议。")
     assert found[0].name == "县政府党组暨2023年第4次常务会议"
+
+
+def test_a_roundup_of_counties_meetings_one_paragraph_each(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("5县同一天召开领导干部会议 学习贯彻党的十九届六中全会精神\n"
+            "11月15日，江西多个县区召开了领导干部会议，传达学习党的十九届六中全会精神。\n"
+            "11月15日上午，定南县委召开全县领导干部会议，传达学习党的十九届六中全会精神。县委书记龙小东主持会议并讲话。\n"
+            "同一天，宁都全县领导干部会议在县行政中心会堂召开，传达学习全会精神。县委书记肖斐杰主持会议并讲话。\n"
+            "与此同时，黎川县委召开县委常委会(扩大)会议和全县领导干部会议。县委书记郑锦锋主持会议并讲话。\n")
+    (tmp_path / "page.txt").write_text("原文链接：http://nanchang.baogaosu.com/xinwen/1/\n" + page, "utf-8")
+    from .conftest import run_cli
+
+    done = run_cli("summarize", str(tmp_path / "page.txt"), "--format", "json", "--no-cache")
+    import json
+
+    meetings = json.loads(done.stdout)["meetings"]
+    # One article per county; "多个县区" holds no one county's meeting, nor does 南昌's
+    # subdomain make the page 南昌县's; "同一天" and "与此同时" are the day before them.
+    assert [(m["district"], m["name"]) for m in meetings] == [
+        ("定南县", "全县领导干部会议"), ("宁都县", "宁都全县领导干部会议"), ("黎川县", "县委常委会（扩大）会议")]
+    assert {(m["date"]["month"], m["date"]["day"]) for m in meetings} == {(11, 15)}
+    assert [m["leaders"][0]["name"] for m in meetings] == ["龙小东", "肖斐杰", "郑锦锋"]
+
+
+def test_who_leads_when_no_one_holds_the_kinds_title() -> None:
+    from briefing.model import MeetingKind
+
+    congress = MeetingKind.PEOPLES_CONGRESS
+    text = ("大会执行主席黎勇、李景耀、傅云在主席台前排就坐。执行主席李景耀主持会议。"
+            "新当选的区人民政府区长与代表见面。新当选的区人民政府区长面向国徽，庄严宣誓。")
+    # The presider after his title; words after a title ("与代表见面", "面向国徽") are no names.
+    assert [x.name for x in find_leaders(text, congress, "区")][:1] == ["李景耀"]
+    assert not {"与代表见面", "面向国徽"} & {x.name for x in find_leaders(text, congress, "区")}
+    text = "上午8时30分，大会主持人杨启斌宣布：张湾区第八届人民代表大会第七次会议开幕！大会执行主席刘宇飞出席。"
+    assert find_leaders(text, congress, "区")[0].name == "杨启斌"
+    # A senior who gives the important speech leads before the deputy who presides.
+    text = "县委常委、副县长邵宏伟，副县长霍珍珍出席会议。副县长霍珍珍主持会议，邵宏伟作了重要讲话。"
+    assert find_leaders(text, MeetingKind.OTHER, "县")[0].name == "邵宏伟"
+
+
+def test_a_speech_as_delivered_is_no_meeting_report(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("在区人大五届二次会议闭幕式上的讲话\n各位代表、同志们:\n"
+            "区第五届人民代表大会第二次会议，在全体代表和与会同志的共同努力下，圆满完成各项议程，即将胜利闭幕。\n")
+    assert [m for m in _summarized(tmp_path, "speech.txt", text) if m["kind"] != "文章"] == []

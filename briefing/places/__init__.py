@@ -331,9 +331,11 @@ def _boundaries(text: str) -> frozenset[int]:
 
 
 def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str = "上海市",
-           extra: Iterable[Division] = ()) -> Division | None:
+           extra: Iterable[Division] = (), context: str = "") -> Division | None:
     """The division a report is about, from ``(text, weight)`` pieces (headings weigh more)
-    and the page's address; None where nothing names a place."""
+    and the page's address; None where nothing names a place. ``context`` is the rest of
+    the page: it names no division for the report, but its city or province confirms one
+    the report names by a short name that is also a word (a roundup's "乐安也不例外…")."""
     from .address import divisions_by_initials, divisions_by_own_initials, names_in_address, provinces_in_address
 
     gaz = gazetteer()
@@ -362,15 +364,18 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
                 evidence[d] += weights().full_name * weight * hits
         _short_mentions(text, weight, gaz, evidence, common, people)
     in_address = names_in_address(url)
+    city_shorts = {city.short for city in gaz.cities.values()}
     for short in in_address:  # a short name, or an alias's full form
         for d in gaz.by_short.get(short) or gaz.by_name.get(short, ()):
+            if short in city_shorts and not any(d.name in text for text in joined):
+                continue  # nanchang.…: 南昌市's subdomain, not 南昌县's, where the page never writes 南昌县
             evidence[d] += weights().address
     for d in divisions_by_initials(url):
         evidence[d] += weights().address
     page = "\n".join(joined)
     in_provinces = provinces_in_address(url)
     for d, score in common.items():
-        if _named_above(d, page, gaz) or d.adcode[:2] in in_provinces:
+        if _named_above(d, page + context, gaz) or d.adcode[:2] in in_provinces:
             evidence[d] += score
     level_counts = {w: len(_level_re(w).findall(page)) for w in "区县市旗"}
     top_level, top_count = max(level_counts.items(), key=lambda item: item[1])
