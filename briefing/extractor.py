@@ -42,13 +42,20 @@ def detect_district(report: Report, doc: CleanDocument, places: PlaceSettings = 
     """The division a report is about: named most (headings count double), in its page's
     title, its outlet, the breadcrumb the site files it under or its web address."""
     pieces = [(p.text, 2.0 if p.is_heading else 1.0) for p in report.paragraphs]
-    own = {p.index for p in report.paragraphs}
-    context = "\n".join(text for i, text in enumerate(doc.paragraphs) if i not in own)
-    found = locate(pieces, doc.url, places.home, places.extra, context)
+    found = locate(pieces, doc.url, places.home, places.extra, _page_head(doc))
     if found is None:
         page = [doc.title or "", *doc.paragraphs, doc.outlet or "", doc.trail or ""]
         found = locate([(text, 1.0) for text in page if text], doc.url, places.home, places.extra)
     return found
+
+
+# How much of a page's start confirms a place a report names by a word (a roundup's
+# introduction names its region there).
+PAGE_HEAD_CHARS = 2000
+
+
+def _page_head(doc: CleanDocument) -> str:
+    return (doc.title or "") + "\n" + "\n".join(doc.paragraphs)[:PAGE_HEAD_CHARS]
 
 
 # --- dates --------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ MIN_DATED_ENTRIES = 2
 # Divisions a roundup's paragraphs must name, each holding a meeting in its first sentence
 # ("定南县委召开…", "同一天，宁都全县领导干部会议…召开"), for each to be an article.
 MIN_ROUNDUP_PLACES = 2
+# A roundup is one newspaper item: a longer page (a dump of many reports) is not read as one.
+ROUNDUP_MAX_PARAGRAPHS = 80
 
 
 def split_sections(paragraphs: list[Paragraph], starts: set[int]) -> list[list[Paragraph]]:
@@ -148,6 +150,8 @@ def _roundup_entries(paragraphs: list[Paragraph]) -> set[int]:
     from .places import locate
 
     found: dict[int, str] = {}
+    if len(paragraphs) > ROUNDUP_MAX_PARAGRAPHS:
+        return set()
     for p in paragraphs:
         if p.is_heading:
             continue

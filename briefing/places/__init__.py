@@ -375,7 +375,8 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     page = "\n".join(joined)
     in_provinces = provinces_in_address(url)
     for d, score in common.items():
-        if _named_above(d, page + context, gaz) or d.adcode[:2] in in_provinces:
+        if _named_above(d, page, gaz) or (context and _named_above(d, context, gaz)) or (
+                d.adcode[:2] in in_provinces):
             evidence[d] += score
     level_counts = {w: len(_level_re(w).findall(page)) for w in "区县市旗"}
     top_level, top_count = max(level_counts.items(), key=lambda item: item[1])
