@@ -67,6 +67,7 @@ class _Rules:
     plain_meeting_bodies: tuple[str, ...] = ()
     speech_salutations: tuple[str, ...] = ()
     plural_holders: tuple[str, ...] = ()
+    organisation_bodies: tuple[str, ...] = ()
     speech_opening_paragraphs: int = 4
 
 
@@ -105,6 +106,7 @@ def rules() -> _Rules:
                   zone_bodies=words("zone_bodies"), county_body_words=words("county_body_words"),
                   plain_meeting_bodies=words("plain_meeting_bodies"),
                   speech_salutations=words("speech_salutations"), plural_holders=words("plural_holders"),
+                  organisation_bodies=words("organisation_bodies"),
                   speech_opening_paragraphs=int(data["speech_opening_paragraphs"]))
 
 
@@ -368,7 +370,7 @@ def other_meeting(text: str) -> MeetingMention | None:
                 name = subject + name
                 if _region_body(text, m.start("name") - len(subject), name):
                     continue  # "在省十三届人民代表大会常务委员会…上召开了第一次全体会议"
-        if len(name) < 3 or _conveys(name) or _zones_meeting(clause, name):
+        if len(name) < 3 or _conveys(name) or _zones_meeting(clause, name) or name.startswith(r.organisation_bodies):
             continue
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
                               m.start("name"), m.end("name"), 1)

@@ -876,3 +876,13 @@ def test_a_speech_as_delivered_is_no_meeting_report(tmp_path) -> None:  # type: 
     text = ("在区人大五届二次会议闭幕式上的讲话\n各位代表、同志们:\n"
             "区第五届人民代表大会第二次会议，在全体代表和与会同志的共同努力下，圆满完成各项议程，即将胜利闭幕。\n")
     assert [m for m in _summarized(tmp_path, "speech.txt", text) if m["kind"] != "文章"] == []
+
+
+def test_an_organisations_party_committee_and_a_sessions_conveners() -> None:
+    from briefing.meetings import find_meetings, other_meeting
+
+    # A college's or a school's party committee holds no county's meeting.
+    assert other_meeting("7月4日下午，党委书记曾武祈主持召开党委理论学习中心组(扩大)会议。") is None
+    assert other_meeting("7月28日，我院党委书记蔡建荣主持召开党委中心组理论学习(扩大)会。") is None
+    text = "12月15日，松桃苗族自治县第十七届人民代表大会第一次会议召集人会议在县行政中心第一会议室召开。"
+    assert find_meetings(text)[0].name == "松桃苗族自治县第十七届人民代表大会第一次会议召集人会议"
