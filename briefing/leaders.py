@@ -118,7 +118,11 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
                          if text[start + k: start + k + 2] in AFTER_NAME_WORDS), "")
             if any(ch in AFTER_NAME_CHARS for ch in name):
                 name = ""
-        return name if name and _unknown_word(name) and _word_starts(text, start) else None
+        # A place's name may be a person's (旗委书记兴安主持): read so where a title stands
+        # before it and what its bearer does after it.
+        known_word = _unknown_word(name) or (name and text[start + len(name):start + len(name) + 2] in AFTER_NAME_WORDS
+                                            and _place_word(name))
+        return name if name and known_word and _word_starts(text, start) else None
     if len(candidate) < 3:
         return candidate
     if verb_at(start + 3):
@@ -170,6 +174,13 @@ def _word_starts(text: str, start: int) -> bool:
             return position == start
         position += len(token)
     return position == start
+
+
+def _place_word(text: str) -> bool:
+    from .nlp import word_tables
+
+    tag = word_tables().tags({text}).get(text)
+    return tag is not None and tag.startswith("ns")
 
 
 def _unknown_word(text: str) -> bool:

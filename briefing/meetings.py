@@ -329,7 +329,7 @@ _OTHER_AFTER_RE = re.compile(
 _OTHER_BEFORE_RE = re.compile(
     r"(?P<name>[^，。；！？：,;!?:\s]{3,60}?(?:会议|会))(?:在[^，。；！？]{1,16})?(?:召开|举行|开幕|闭幕)")
 # A name that is only a session ("第一次会议"), whose body stands before 召开.
-_SESSION_ONLY_RE = re.compile(rf"第{NUMBER}次(?:全体|工作)?会议")
+_SESSION_ONLY_RE = re.compile(rf"(?:\d{{4}}年度?)?第{NUMBER}次(?:全体|工作|成员|委员)?会议")
 MAX_SUBJECT_CHARS = 30
 _LEADING_TIME_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|昨[日天]|今[日天]|近日|日前)?(?:上午|下午|晚上?|晚间)?")
 
@@ -366,6 +366,7 @@ def other_meeting(text: str) -> MeetingMention | None:
             # "…委员会召开第一次会议": the session is the body's, named before 召开.
             subject = re.split(r"[，。；！？,;!?\n]", text[:m.start("name")])[-1]
             subject = _LEADING_TIME_RE.sub("", re.sub(r"(?:召开|举行)了?$", "", subject)).strip()
+            subject = re.sub(r"在[^，。；在]{1,16}$", "", subject)  # …委员会在“政协委员之家”召开…
             if 3 <= len(subject) <= MAX_SUBJECT_CHARS:
                 name = subject + name
                 if _region_body(text, m.start("name") - len(subject), name):

@@ -20,7 +20,9 @@ from .model import CleanDocument, MeetingKind, Paragraph, Report
 # An unlabelled section with less body text than this is a teaser, not an article part.
 MIN_CONTINUATION_CHARS = 150
 # "1月22日，…": an entry of a chronicle (一周大事记) where several paragraphs open so.
-_DATED_ENTRY_RE = re.compile(r"^\s*\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[，,]")
+# Entries may open on a marker ("★8月3日 旗委书记…") and a space, or on 同日 for the day before.
+_DATED_ENTRY_RE = re.compile(
+    r"^\s*[★☆●○■◆▲•]?\s*(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[，,\s]|同日[，,\s])")
 # A lead that says when and where something was held, without saying what.
 _ELLIPTIC_LEAD_RE = re.compile(
     r"^\s*(?:\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?(?:在[^，。；]{1,16})?(?:召开|举行)[。，]")

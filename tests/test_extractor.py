@@ -886,3 +886,23 @@ def test_an_organisations_party_committee_and_a_sessions_conveners() -> None:
     assert other_meeting("7月28日，我院党委书记蔡建荣主持召开党委中心组理论学习(扩大)会。") is None
     text = "12月15日，松桃苗族自治县第十七届人民代表大会第一次会议召集人会议在县行政中心第一会议室召开。"
     assert find_meetings(text)[0].name == "松桃苗族自治县第十七届人民代表大会第一次会议召集人会议"
+
+
+def test_a_chronicle_of_starred_entries_and_a_leader_named_like_a_place(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("★8月3日 旗委书记兴安主持召开中共东乌旗委外事工作委员会第三次会议。旗委副书记、政府代旗长周玉龙参加会议。\n"
+            "★8月4日 旗委书记兴安主持召开全旗处级以上领导干部会议，宣布干部任免职决定。\n"
+            "同日 旗委副书记、政府代旗长周玉龙主持召开全旗新冠肺炎疫情防控工作调度会，对全旗疫情防控工作进行再部署。\n")
+    meetings = _summarized(tmp_path, "dwq.txt", page)
+    # 兴安 is the secretary, not 兴安县; 东乌旗 is 东乌珠穆沁旗; 同日 is the day before it.
+    assert {m["district"] for m in meetings} == {"东乌珠穆沁旗"}
+    assert sorted((m["date"]["day"], m["leaders"][0]["name"]) for m in meetings) == [
+        (3, "兴安"), (4, "兴安"), (4, "周玉龙")]
+
+
+def test_the_national_cppcc_is_no_banners_and_a_committee_meets_in_its_members_home() -> None:
+    from briefing.meetings import find_meetings, other_meeting
+
+    text = "会议学习了王沪宁主席在政协第十四届全国委员会第二次会议上作的常务委员会工作报告。"
+    assert find_meetings(text) == []
+    found = other_meeting("3月28日，旗政协提案委员会在“政协委员之家”召开2024年第一次成员会议。")
+    assert found is not None and found.name == "旗政协提案委员会2024年第一次成员会议"

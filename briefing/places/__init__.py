@@ -476,9 +476,11 @@ def _level_re(level: str) -> re.Pattern[str]:
 def _in_person_name(text: str, start: int, end: int, names: frozenset[str]) -> bool:
     """徐建华 in "赵亮、徐建华、王浩": a surname before the short name and list punctuation
     around the three characters make a person, not 建华区."""
-    if end - start == 2 and text[start] in names and text[:start].endswith(weights().person_title_endings) and (
-            end == len(text) or text[end] in PERSON_LIST_MARKS):
-        return True  # "副区长罗平，…": a title, then a name of two characters that is a place's too
+    if end - start == 2 and text[:start].endswith(weights().person_title_endings) and (
+            end == len(text) or text[end] in PERSON_LIST_MARKS or text[end:end + 2] in _leader_verbs()):
+        # "副区长罗平，…", "旗委书记兴安主持召开…", "旗委书记兴安及…": a title, then a name of
+        # two characters that is a place's too, then a list mark or what its bearer does.
+        return True
     if end - start != 2 or start == 0 or text[start - 1] not in names:
         return False
     if _titled(text, start, names):
@@ -486,6 +488,13 @@ def _in_person_name(text: str, start: int, end: int, names: frozenset[str]) -> b
     before = text[start - 2] if start >= 2 else "、"
     after = text[end] if end < len(text) else "、"
     return before in PERSON_LIST_MARKS and after in PERSON_LIST_MARKS
+
+
+@cache
+def _leader_verbs() -> frozenset[str]:
+    from ..leaders import AFTER_NAME_WORDS
+
+    return frozenset(w for w in AFTER_NAME_WORDS if len(w) == 2)
 
 
 def _titled(text: str, start: int, names: frozenset[str]) -> bool:
