@@ -65,7 +65,7 @@ def rules() -> _Rules:
                            rf"(?=主持|出席|在|强调|指出|讲话|要求|作|，|,|、|。)")
     member_list = re.compile(
         rf"(?P<role>{_alternatives(data['list_roles'])})(?P<names>(?:[{HAN}]{{2,3}}、)+[{HAN}]{{2,3}})"
-        r"(?=出席|参加|列席|等|，|。)")
+        r"(?=出席|参加|列席|分别|等|，|。)")
     presiding = re.compile(rf"(?P<name>[{HAN}]{{2,3}}?)(?:同志)?(?:宣布[^，。；]{{1,10}}?并)?"
                            rf"(?:{_alternatives(data['presiding'])})")
     # "…出席并讲话", "在…会议上强调", or "…作了重要讲话" (a caption's bare "黎勇讲话" is none).
@@ -236,6 +236,20 @@ def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区",
     return ordered
 
 
+def _only_conveyed(text: str, name: str) -> bool:
+    """Whether every clause naming ``name`` conveys what the person said elsewhere (传达…
+    他的讲话, 精神): the person is not at this meeting."""
+    clauses = [c for c in re.split("[，,。；;！？]", text) if name in c]
+    return bool(clauses) and all(
+        "传达" in c[:c.index(name)] and _CONVEYED_WORDS_RE.match(c, c.index(name) + len(name)) is not None
+        for c in clauses)
+
+
+# What follows a name whose words are conveyed: "…（和区长张勇）在读书会上的重要讲话", "…讲话精神".
+_CONVEYED_WORDS_RE = re.compile(
+    r"[^，。；]{0,20}?(?:在[^，。；]{1,30}?上的(?:重要)?(?:讲话|指示)|(?:讲话|指示|批示)精神)")
+
+
 def _deputy(text: str, present: list[Leader], kind: MeetingKind | None, level: str,
             roles: dict[str, list[str]] | None) -> Leader | None:
     """Where no one holding the kind's main title is present, one of its deputies
@@ -267,8 +281,9 @@ def _holds(role: str, title: str) -> bool:
 def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, level: str,
                  place: str = "", roles: dict[str, list[str]] | None = None) -> Leader | None:
     r = rules()
-    # "受县委书记许红兵委托": the one who sent a deputy did not lead the meeting.
-    present = [x for x in leaders if f"{x.name}委托" not in text]
+    # "受县委书记许红兵委托": the one who sent a deputy did not lead the meeting; nor does one
+    # named only as the speaker of what it conveys ("传达学习了…区委书记宗国英…在读书会上的重要讲话").
+    present = [x for x in leaders if f"{x.name}委托" not in text and not _only_conveyed(text, x.name)]
     for title in r.main_titles.get(kind, ()) if kind else ():
         wanted = title.replace("{L}", level)
         holders = [next((Leader(x.name, role) for role in (x.role, *(roles or {}).get(x.name, ()))

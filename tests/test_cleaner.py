@@ -177,6 +177,8 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     ("邮编:136100  联系电话:0431-76561660  传真:0431-76223110  标识码:2203810013", True),
     ("索引号 640423001/2020-00098 文号 生成日期 2020-04-02", True),
     ("会议要求，各地要在电话中及时报告地址、人员等信息，确保准确无误，坚决防止漏报瞒报。", False),
+    ("眉县互联网违法和不良信息举报受理方式", True),
+    ("举报电话:0917-5542337", True),
 ])
 def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome: bool) -> None:
     from briefing.chrome import is_boilerplate, is_chrome

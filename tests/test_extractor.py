@@ -906,3 +906,17 @@ def test_the_national_cppcc_is_no_banners_and_a_committee_meets_in_its_members_h
     assert find_meetings(text) == []
     found = other_meeting("3月28日，旗政协提案委员会在“政协委员之家”召开2024年第一次成员会议。")
     assert found is not None and found.name == "旗政协提案委员会2024年第一次成员会议"
+
+
+def test_a_municipalitys_mayor_and_a_speaker_whose_words_are_conveyed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefing.model import MeetingKind
+
+    # 天津市市长 holds 津市市 (a county-level city of Hunan) in its letters: the municipality's.
+    page = ("天津市政府第15次常务会议\n"
+            "21日下午，天津市市长张国清主持召开市政府第15次常务会议，落实市委常委会工作要求。\n")
+    assert [m for m in _summarized(tmp_path, "tj.txt", page) if m["kind"] != "文章"] == []
+    text = ("昨日，天津滨海新区政协召开机关全体会议，传达学习区委理论学习中心组读书会精神。"
+            "区政协副主席吴庆云出席会议并讲话。会议传达学习了市委常委、区委书记宗国英和区长张勇在读书会上的重要讲话。")
+    assert find_leaders(text, MeetingKind.OTHER, "区")[0].name == "吴庆云"
+    text = "1226日，区领导刘惠、于瑞均、李雯分别主持召开《政府工作报告》征求意见建议座谈会。"
+    assert find_leaders(text, MeetingKind.OTHER, "区")[0].name == "刘惠"

@@ -157,7 +157,9 @@ def test_ctrl_c_leaves_previous_deck_intact(tmp_path: Path) -> None:
     from bench.corpus import generate
 
     corpus = tmp_path / "corpus"
-    generate(corpus, 600)
+    # Enough reports that the build is surely still running when Ctrl-C comes (600 now take
+    # under three seconds on two cores).
+    generate(corpus, 2000)
     out = tmp_path / "deck.pptx"
     out.write_bytes(b"the deck from yesterday")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -165,7 +167,7 @@ def test_ctrl_c_leaves_previous_deck_intact(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "briefing", "build", str(corpus), "-o", str(out), "-q",
                              "--no-cache"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    time.sleep(2.5)
+    time.sleep(2.0)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr

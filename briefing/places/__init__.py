@@ -189,6 +189,23 @@ class Gazetteer:
                 target[alias].append(d)
         self.by_name, self.by_short = dict(by_name), dict(by_short)
 
+    @cached_property
+    def _higher_names(self) -> dict[int, frozenset[str]]:
+        """The full names of provinces and cities, by length."""
+        by_length: defaultdict[int, set[str]] = defaultdict(set)
+        for place in (*self.provinces.values(), *self.cities.values()):
+            by_length[len(place.name)].add(place.name)
+        return {n: frozenset(names) for n, names in by_length.items()}
+
+    def inside_higher_name(self, text: str, start: int) -> bool:
+        """Whether a province's or a city's full name begins before ``start`` and runs into
+        the name found there (天津市 over 津市市 in "天津市市长")."""
+        for length, names in self._higher_names.items():
+            for back in range(1, length):
+                if start - back >= 0 and text[start - back:start - back + length] in names:
+                    return True
+        return False
+
     def ambiguous(self, division: Division) -> bool:
         return len(self.by_name.get(division.name, ())) > 1
 
@@ -352,7 +369,9 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     people = _titled_people(texts, gaz)
     for text, weight in texts:
         joined.append(text)
-        for _start, end, name in gaz.full_names_in(text):
+        for start, end, name in gaz.full_names_in(text):
+            if gaz.inside_higher_name(text, start):
+                continue  # 津市市 in "天津市市长": the municipality's name, then its mayor
             for d in gaz.by_name[name]:
                 evidence[d] += weights().full_name * weight
                 full_named.add(d)
@@ -464,6 +483,8 @@ def prefecture_page(text: str, url: str | None) -> bool:
         return True
     gaz = gazetteer()
     cities = {city.short for city in gaz.cities.values() if len(city.short) >= 2} - set(gaz.by_short)
+    # A municipality's own bodies (天津市市长…主持召开市政府…常务会议) are a province's.
+    cities |= {p.name for p in gaz.provinces.values() if p.name.endswith("市")}
     return any(name in cities for name in names_in_address(url, query=True)) or any(
         name in text for name in cities)
 
