@@ -46,7 +46,12 @@ class MeetingMention:
 
 @dataclass(frozen=True)
 class _Rules:
+    """The tables of ``briefing/data/meetings.yaml``: every word list, longest first (a
+    longer cue is tried before one it holds)."""
+
     patterns: tuple[tuple[MeetingKind, tuple[str, ...], re.Pattern[str]], ...]
+    name_short_forms: tuple[tuple[str, str], ...]
+    speech_opening_paragraphs: int
     drop_in_name: tuple[str, ...]
     not_held_after: tuple[str, ...]
     not_held_before: tuple[str, ...]
@@ -54,25 +59,29 @@ class _Rules:
     held_before: tuple[str, ...]
     higher_bodies: tuple[str, ...]
     template_placeholders: tuple[str, ...]
-    renamed_words: tuple[str, ...] = ()
-    region_words: tuple[str, ...] = ()
-    region_bodies: tuple[str, ...] = ()
-    prefecture_words: tuple[str, ...] = ()
-    prefecture_bodies: tuple[str, ...] = ()
-    name_short_forms: tuple[tuple[str, str], ...] = ()
-    document_cues: tuple[str, ...] = ()
-    decided_before: tuple[str, ...] = ()
-    zone_bodies: tuple[str, ...] = ()
-    county_body_words: tuple[str, ...] = ()
-    plain_meeting_bodies: tuple[str, ...] = ()
-    speech_salutations: tuple[str, ...] = ()
-    plural_holders: tuple[str, ...] = ()
-    organisation_bodies: tuple[str, ...] = ()
-    speech_opening_paragraphs: int = 4
+    renamed_words: tuple[str, ...]
+    region_words: tuple[str, ...]
+    region_bodies: tuple[str, ...]
+    prefecture_words: tuple[str, ...]
+    prefecture_bodies: tuple[str, ...]
+    document_cues: tuple[str, ...]
+    decided_before: tuple[str, ...]
+    zone_bodies: tuple[str, ...]
+    county_body_words: tuple[str, ...]
+    plain_meeting_bodies: tuple[str, ...]
+    speech_salutations: tuple[str, ...]
+    plural_holders: tuple[str, ...]
+    organisation_bodies: tuple[str, ...]
+
+
+# The fields of _Rules that are not word lists.
+_NOT_WORD_LISTS = ("patterns", "name_short_forms", "speech_opening_paragraphs")
 
 
 @cache
 def rules() -> _Rules:
+    import dataclasses
+
     from .data import read_yaml
 
     data = read_yaml("meetings.yaml")
@@ -92,22 +101,10 @@ def rules() -> _Rules:
             for placeholder, value in placeholders.items():
                 regex = regex.replace(placeholder, value)
             patterns.append((kind, tuple(cues[kind_name]), re.compile(regex)))
-
-    def words(key: str) -> tuple[str, ...]:
-        return tuple(sorted(data[key], key=len, reverse=True))
-
-    return _Rules(tuple(patterns), words("drop_in_name"), words("not_held_after"), words("not_held_before"),
-                  words("held_after"), words("held_before"), words("higher_bodies"),
-                  words("template_placeholders"), words("renamed_words"), words("region_words"),
-                  words("region_bodies"), words("prefecture_words"),
-                  prefecture_bodies=words("prefecture_bodies"),
-                  name_short_forms=tuple(data["name_short_forms"].items()),
-                  document_cues=words("document_cues"), decided_before=words("decided_before"),
-                  zone_bodies=words("zone_bodies"), county_body_words=words("county_body_words"),
-                  plain_meeting_bodies=words("plain_meeting_bodies"),
-                  speech_salutations=words("speech_salutations"), plural_holders=words("plural_holders"),
-                  organisation_bodies=words("organisation_bodies"),
-                  speech_opening_paragraphs=int(data["speech_opening_paragraphs"]))
+    word_lists = {f.name: tuple(sorted(data[f.name], key=len, reverse=True))
+                  for f in dataclasses.fields(_Rules) if f.name not in _NOT_WORD_LISTS}
+    return _Rules(patterns=tuple(patterns), name_short_forms=tuple(data["name_short_forms"].items()),
+                  speech_opening_paragraphs=int(data["speech_opening_paragraphs"]), **word_lists)
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
