@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from briefing.extractor import context_year
+from briefing.dates import context_year
 from briefing.leaders import find_leaders
 from briefing.meetings import find_meetings, reported_meeting
 
@@ -277,7 +277,7 @@ def test_a_session_announced_for_later_is_not_held() -> None:
 
 
 def test_a_date_that_lost_its_year_and_month_marks() -> None:
-    from briefing.extractor import _compact_date
+    from briefing.dates import _compact_date
 
     assert str(_compact_date("2018", "813")) == "2018-08-13"
     assert str(_compact_date("2022", "1231")) == "2022-12-31"
