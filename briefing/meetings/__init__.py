@@ -5,7 +5,9 @@ county, county-level city or banner holds (全会, 常委会 and its enlarged se
 学习, 政府常务会议 and 全体会议, 人大常委会, 人民代表大会, 政协, 党代表大会). A report
 also names meetings it does not report: the city's plenary it conveys, the congress a
 meeting prepares. The words around a mention tell these apart (also data), so the
-meeting a report is about is the first one it says is being held.
+meeting a report is about is the first one it says is being held. Meetings of no listed
+kind are ``meetings.other``'s; pages that name a meeting but report none (a template, a
+speech as delivered, a notice as issued) are told by ``meetings.pages``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .model import MeetingKind
+from ..model import MeetingKind
 
 # Bounded: an unbounded run of digits before a literal makes a long line of digits quadratic.
 NUMBER = r"[零〇一二两三四五六七八九十百\d]{1,6}"
@@ -82,7 +84,7 @@ _NOT_WORD_LISTS = ("patterns", "name_short_forms", "speech_opening_paragraphs")
 def rules() -> _Rules:
     import dataclasses
 
-    from .data import read_yaml
+    from ..data import read_yaml
 
     data = read_yaml("meetings.yaml")
     patterns = []
@@ -142,7 +144,7 @@ def _year_before_place(before: str) -> re.Match[str] | None:
     found = _YEAR_PLACE_RE.search(before)
     if found is None:
         return None
-    from .places import gazetteer
+    from ..places import gazetteer
 
     return found if found["place"] in gazetteer().by_short else None
 
@@ -193,7 +195,7 @@ def _higher_owner(before: str, span: str) -> bool:
             before, written = before + named["place"], named["word"] + named["body"]
     if written.startswith(r.region_words):
         return True
-    from .places import gazetteer
+    from ..places import gazetteer
 
     # "主持召开州政协主席会议": 开 is the verb's, no 开州.
     before = before.removesuffix(next((w for w in r.held_before if before.endswith(w)), ""))
@@ -204,7 +206,7 @@ def _higher_owner(before: str, span: str) -> bool:
 @cache
 def _prefecture_cities() -> frozenset[str]:
     """Names of the cities above the counties (长沙市), none of them a county-level city."""
-    from .places import gazetteer
+    from ..places import gazetteer
 
     gaz = gazetteer()
     return frozenset(city.name for city in gaz.cities.values()) - {d.name for d in gaz.divisions}
@@ -239,7 +241,7 @@ def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
     ("中国共产党凤翔县"); returns the new start and the prefix."""
     if re.search(rf"{LEVEL}(?:委|政府|人大|政协)", core[:8]) or core.startswith("政协"):
         return start, ""
-    from .places import gazetteer
+    from ..places import gazetteer
 
     window = text[max(0, start - PLACE_PREFIX_CHARS):start]
     found = [m for m in gazetteer().full_names_in(window) if m[1] == len(window)]
@@ -266,7 +268,7 @@ def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
 def _two_character_county(window: str) -> bool:
     """Whether ``window`` ends in a county's full name of two characters (环县, 兴县) standing
     as a word of its own: 全县 and 该县 are no names, and 召开和县 cuts as 召开/和县."""
-    from .places import _boundaries, gazetteer
+    from ..places import _boundaries, gazetteer
 
     tail = window[-2:]
     if len(tail) < 2 or tail[-1] not in "县旗" or tail not in gazetteer().by_name:
@@ -288,7 +290,7 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
     if kind is MeetingKind.PLENARY:
         numbers = re.search(rf"({NUMBER})届(?:{LEVEL}委|委员会)?(?:第)?({NUMBER})次全", name)
         if numbers:
-            from .lexicon import chinese_number, chinese_numeral
+            from ..lexicon import chinese_number, chinese_numeral
 
             term, n = chinese_number(numbers.group(1)), chinese_number(numbers.group(2))
             if term is not None and n is not None:
@@ -320,115 +322,6 @@ def _level(name: str, before: str) -> str:
     return near.group(1) if near else "区"
 
 
-# A meeting of no listed kind, named where it is held: "主持召开市长碰头会", "…座谈会召开".
-_OTHER_AFTER_RE = re.compile(
-    r"(?:召开|举行)了?(?P<name>[^，。；！？：,;!?:\n]{2,60}(?:会议|会))(?=[，。；！？,;!?\n]|$)")
-_OTHER_BEFORE_RE = re.compile(
-    r"(?P<name>[^，。；！？：,;!?:\s]{3,60}?(?:会议|会))(?:在[^，。；！？]{1,16})?(?:召开|举行|开幕|闭幕)")
-# A name that is only a session ("第一次会议"), whose body stands before 召开.
-_SESSION_ONLY_RE = re.compile(rf"(?:\d{{4}}年度?)?第{NUMBER}次(?:全体|工作|成员|委员)?会议")
-MAX_SUBJECT_CHARS = 30
-_LEADING_TIME_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|昨[日天]|今[日天]|近日|日前)?(?:上午|下午|晚上?|晚间)?")
-
-
-def _attends_higher_body(before: str) -> bool:
-    """"参加自治区十一届人大四次会议的梧州代表团…举行了第一次代表团会议": those who meet
-    are attending a higher body's session, said in a clause of the same sentence."""
-    r = rules()
-    sentence = re.split(r"[。！？]", before)[-1]
-    return any(_ATTENDING_RE.search(part) and any(body in part for body in r.higher_bodies)
-               for part in re.split(r"[，,；;]", sentence))
-
-
-_ATTENDING_RE = re.compile("参加|出席")
-
-
-def other_meeting(text: str) -> MeetingMention | None:
-    """A meeting of another kind that ``text`` says is held, named by its own words."""
-    r = rules()
-    for pattern in (_OTHER_AFTER_RE, _OTHER_BEFORE_RE):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        # Who holds it is said in its clause ("省委召开…"); a clause before it may say only on
-        # whose plan ("根据省委统一部署，4月14日，…报告会在钟山区举行").
-        clause = re.split(r"[。！？，,；;]", text[:m.start("name")])[-1]
-        if any(body in clause for body in (*r.higher_bodies, *r.plural_holders)) or _attends_higher_body(
-                text[:m.start("name")]):
-            continue
-        name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
-        if _region_body(text, m.start("name"), name):
-            continue
-        if _SESSION_ONLY_RE.fullmatch(name):
-            # "…委员会召开第一次会议": the session is the body's, named before 召开.
-            subject = re.split(r"[，。；！？,;!?\n]", text[:m.start("name")])[-1]
-            subject = _LEADING_TIME_RE.sub("", re.sub(r"(?:召开|举行)了?$", "", subject)).strip()
-            subject = re.sub(r"在[^，。；在]{1,16}$", "", subject)  # …委员会在“政协委员之家”召开…
-            if 3 <= len(subject) <= MAX_SUBJECT_CHARS:
-                name = subject + name
-                if _region_body(text, m.start("name") - len(subject), name):
-                    continue  # "在省十三届人民代表大会常务委员会…上召开了第一次全体会议"
-        if len(name) < 3 or _conveys(name) or _zones_meeting(clause, name) or name.startswith(r.organisation_bodies):
-            continue
-        return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
-                              m.start("name"), m.end("name"), 1)
-    return _plain_body_meeting(text)
-
-
-def _zones_meeting(clause: str, name: str) -> bool:
-    """Whether a development zone's body holds the meeting: named in the clause before it
-    ("无为经济开发区召开…") or in its name ("…开发区党工委中心组…学习会议", "管委会会议"),
-    where no county body holds it ("区政府召开开发区…推进会")."""
-    r = rules()
-    if not any(zone in clause or zone in name for zone in r.zone_bodies):
-        return False
-    holder = re.sub(r"(?:召开|举行)了?$", "", clause)
-    return not re.search(rf"{LEVEL}(?:{'|'.join(r.county_body_words)})", holder)
-
-
-def _plain_body_meeting(text: str) -> MeetingMention | None:
-    """"林区人大常委会党组召开会议": a body's meeting under no name of its own, named from
-    the body (林区人大常委会党组会议)."""
-    r = rules()
-    bodies = "|".join(map(re.escape, r.plain_meeting_bodies))
-    m = re.search(rf"(?P<body>[\u4e00-\u9fff（）()]{{2,30}}?(?:{bodies}))(?:召开|举行)了?(?P<kind>(?:扩大)?会议)"
-                  r"(?=[，。；！？,;!?\s]|$)", text)
-    if m is None:
-        return None
-    clause = re.split(r"[。！？，,；;]", text[:m.start("body")])[-1]
-    body = _LEADING_TIME_RE.sub("", clause + m["body"]).strip()
-    if (any(higher in body for higher in r.higher_bodies) or _zones_meeting(body, "")
-            or _region_body(text, m.start("body"), body)):
-        return None
-    return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, body + m["kind"], text[:m.start("body")]),
-                          m.start("body"), m.end("kind"), 1)
-
-
-def _conveys(name: str) -> bool:
-    """A span that takes in what a meeting conveys ("传达学习中央经济工作会议") rather than
-    naming one held. A title whose topic is a speech's 精神 names the meeting after it
-    ("学习贯彻…讲话精神省委宣讲团报告会"), where that is a name of its own."""
-    _, topic, after = name.rpartition("精神")
-    if topic:
-        return len(after) < MIN_OTHER_NAME_CHARS
-    return any(w in name for w in rules().not_held_before if len(w) >= 2)
-
-
-# The shortest name a meeting of another kind has (座谈会, 推进会 need a subject before them).
-MIN_OTHER_NAME_CHARS = 3
-
-
-def _renamed(name: str) -> str:
-    """"…领导小组更名为区委全面深化改革委员会后的第一次会议" → "区委全面深化改革委员会第一次会议"."""
-    for word in rules().renamed_words:
-        at = name.rfind(word)
-        if at >= 0:
-            new_name, _, session = name[at + len(word):].partition("后的")
-            if new_name and session:
-                return new_name + session
-    return name
-
-
 def meeting_identity(name: str, place: str = "") -> str:
     """What two names of one meeting share: "新安县第十二届人民代表大会第六次会议" and
     "县第十二届人民代表大会第六次会议" are one meeting; so are 党代会 and 代表大会."""
@@ -439,27 +332,9 @@ def meeting_identity(name: str, place: str = "") -> str:
     return re.sub(r"[（）()\s]", "", name)
 
 
-def is_template(text: str) -> bool:
-    """A speech or report template with blanks to fill (two or more placeholders). A longer
-    run of stars ("党的******", "深化落实******总书记…") is a re-post site's mask over a
-    word it censors, in a report that is otherwise whole: no blank."""
-    text = _CENSOR_MASK_RE.sub("", text)
-    return sum(text.count(mark) for mark in rules().template_placeholders) >= 2
+# Meetings of other kinds and pages that are no reports, kept in their own modules.
+from .other import other_meeting  # noqa: E402
+from .pages import is_official_document, is_speech_text, is_template  # noqa: E402
 
-
-_CENSOR_MASK_RE = re.compile(r"\*{4,}")
-MIN_DOCUMENT_CUES = 2
-
-
-def is_speech_text(paragraphs: list[str]) -> bool:
-    """The text of a speech or a work report as delivered: one of its first paragraphs
-    opens on a salutation and a colon ("各位代表、同志们：")."""
-    r = rules()
-    pattern = re.compile(rf"^(?:(?:{'|'.join(map(re.escape, r.speech_salutations))})[、，,]?)+[：:]")
-    return any(pattern.match(p.strip()) for p in paragraphs[:r.speech_opening_paragraphs])
-
-
-def is_official_document(text: str) -> bool:
-    """A notice, rules or a decision as issued ("…现予印发", "第一条"), not a report of the
-    meeting that adopted it: two or more of its cues."""
-    return sum(cue in text for cue in rules().document_cues) >= MIN_DOCUMENT_CUES
+__all__ = ["MeetingMention", "find_meetings", "is_official_document", "is_speech_text", "is_template",
+           "meeting_identity", "other_meeting", "reported_meeting", "rules"]
