@@ -76,36 +76,45 @@ def content_key(value: Any, paths: Sequence[str] = ()) -> str:
 SHARED_MIN_CHARS = 80
 
 
-def _share(value: Any, table: dict[str, int]) -> Any:
+def _shareable(value: str, paths: Sequence[str]) -> bool:
+    """Whether a string takes part in sharing: long, and holding none of the item's file
+    paths. A path is stored as a mark and read back as the reading run's path, which may be
+    shorter or longer (a moved folder): a string holding one would be counted by the writer
+    and not by the reader, or the other way round, and every shared string after it would
+    be read as another."""
+    return len(value) >= SHARED_MIN_CHARS and not any(path in value for path in paths)
+
+
+def _share(value: Any, table: dict[str, int], paths: Sequence[str] = ()) -> Any:
     """A JSON value with each long string after its first as ``{"@": n}``."""
     if isinstance(value, str):
-        if len(value) < SHARED_MIN_CHARS:
+        if not _shareable(value, paths):
             return value
         if value in table:
             return {"@": table[value]}
         table[value] = len(table)
         return value
     if isinstance(value, list | tuple):
-        return [_share(v, table) for v in value]
+        return [_share(v, table, paths) for v in value]
     if isinstance(value, dict):
-        return {k: _share(v, table) for k, v in value.items()}
+        return {k: _share(v, table, paths) for k, v in value.items()}
     return value
 
 
-def _unshare(value: Any, strings: list[str]) -> Any:
+def _unshare(value: Any, strings: list[str], paths: Sequence[str] = ()) -> Any:
     if isinstance(value, str):
-        if len(value) >= SHARED_MIN_CHARS:
+        if _shareable(value, paths):
             strings.append(value)
         return value
     if isinstance(value, list):
-        return [_unshare(v, strings) for v in value]
+        return [_unshare(v, strings, paths) for v in value]
     if isinstance(value, dict):
         if len(value) == 1 and "@" in value:
             n = value["@"]
             if not isinstance(n, int) or not 0 <= n < len(strings):
                 raise ValueError("a shared string that was never stored")
             return strings[n]
-        return {k: _unshare(v, strings) for k, v in value.items()}
+        return {k: _unshare(v, strings, paths) for k, v in value.items()}
     return value
 
 
@@ -257,7 +266,7 @@ def cached_map(store: ResultStore | None, stage: str, kind: Any, func: Callable[
             if text is not None:
                 try:
                     data = json.loads(_with_paths(text, paths[i]))
-                    results[i] = decode(kind, _unshare(data, []) if '{"@":' in text else data)
+                    results[i] = decode(kind, _unshare(data, [], paths[i]) if '{"@":' in text else data)
                     continue
                 except (DecodeError, ValueError):
                     pass  # damaged or foreign: made again and written over
@@ -272,8 +281,9 @@ def cached_map(store: ResultStore | None, stage: str, kind: Any, func: Callable[
     # A failure (an unreadable file) is said again on the next run, not remembered.
     kept = [i for i in todo if not isinstance(results[i], Exception)]
     for start in range(0, len(kept), BATCH):
-        store.put_many(stage, [(keys[i], _without_paths(json.dumps(_share(encode(results[i]), {}), ensure_ascii=False),
-                                                        paths[i])) for i in kept[start:start + BATCH]])
+        store.put_many(stage, [(keys[i], _without_paths(
+            json.dumps(_share(encode(results[i]), {}, paths[i]), ensure_ascii=False), paths[i]))
+            for i in kept[start:start + BATCH]])
     return results
 
 

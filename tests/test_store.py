@@ -83,6 +83,33 @@ def test_a_moved_folder_keeps_its_results(tmp_path: Path, folder: Path) -> None:
         _normalised(json.loads(json.dumps(encode(before.meetings))), folder)
 
 
+def test_results_kept_under_a_long_path_read_right_under_a_short_one(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # A path of 80 characters or more is as long as the sentences stored once and referred to
+    # after (shared strings); read back under a shorter path (a moved folder), every shared
+    # string must still be the one it was: a roundup's four meetings keep their own file.
+    deep = tmp_path / ("a_folder_with_a_rather_long_name_" * 3) / "reports"
+    deep.mkdir(parents=True)
+    page = next((ROOT / "tests" / "corpus").glob("300_*.txt"))
+    shutil.copy(page, deep / page.name)
+    assert len(str(deep / page.name)) >= 80
+    template = load_template(None)
+    store = ResultStore(tmp_path / "store.sqlite")
+    build_briefing(read_documents([deep], store=store), template, store=store)
+    shutil.move(str(deep), str(tmp_path / "r"))
+    monkeypatch.chdir(tmp_path)
+    short = Path("r")  # the page read as r/300_….txt, under 80 characters
+    assert len(str(short / page.name)) < 80
+    store.hits = store.misses = 0
+    after = build_briefing(read_documents([short], store=store), template, store=store)
+    store.close()
+    assert store.misses == 0
+    fresh = build_briefing(read_documents([short]), template)
+    assert [sorted(map(str, m.sources)) for m in after.meetings] == [[str(short / page.name)]] * 4
+    assert json.dumps(encode(after.meetings), ensure_ascii=False) == json.dumps(
+        encode(fresh.meetings), ensure_ascii=False)
+
+
 def test_damaged_or_foreign_entries_are_made_again(tmp_path: Path, folder: Path) -> None:
     cache = tmp_path / "cache"
     fresh = _summary(cache, folder, "--no-cache")
