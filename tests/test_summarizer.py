@@ -186,3 +186,13 @@ def test_a_list_of_who_sat_where_before_its_verb_is_no_content_and_a_headcount_w
     assert content_clauses(text) == ["会议强调要抓好春耕。"]
     assert is_noise("本次大会应到委员人，实到委员人，符合法定人数。") == "headcount"  # the numbers lost
     assert is_noise("要落实到人，确保实到实处") is None
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("同一天，传达学习党的十九届六中全会精神", "传达学习党的十九届六中全会精神"),
+    ("他说，牢记嘱托，勇担使命", "牢记嘱托，勇担使命"),
+    ("他强调，要抓好落实", "抓好落实"),
+    ("与此同时，加快项目建设", "加快项目建设"),
+])
+def test_a_roundups_opening_and_a_reported_speaker_are_no_part_of_a_point(text: str, point: str) -> None:
+    assert strip_cues(text) == point
