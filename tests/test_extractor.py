@@ -920,3 +920,14 @@ def test_a_municipalitys_mayor_and_a_speaker_whose_words_are_conveyed(tmp_path) 
     assert find_leaders(text, MeetingKind.OTHER, "区")[0].name == "吴庆云"
     text = "1226日，区领导刘惠、于瑞均、李雯分别主持召开《政府工作报告》征求意见建议座谈会。"
     assert find_leaders(text, MeetingKind.OTHER, "区")[0].name == "刘惠"
+
+
+def test_a_cppcc_session_named_with_its_city_and_an_opening_speech_as_delivered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefing.meetings import find_meetings
+
+    [session] = find_meetings("1月25日上午，政协珠海市香洲区八届七次会议在香洲区大会堂隆重开幕。")
+    assert (session.kind.value, session.name) == ("政协会议", "政协珠海市香洲区八届七次会议")
+    speech = ("马俊副主席在区八届政协三次会议上的开幕词\n中国人民政治协商会议\n南通市港闸区第八届委员会第三次会议\n"
+              "开  幕  词\n马  俊\n(2014年1月5日)\n各位委员、各位同志:\n"
+              "中国人民政治协商会议南通市港闸区第八届委员会第三次会议今天隆重开幕了！\n")
+    assert [m for m in _summarized(tmp_path, "speech.txt", speech) if m["kind"] != "文章"] == []
