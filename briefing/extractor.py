@@ -55,7 +55,15 @@ PAGE_HEAD_CHARS = 2000
 
 
 def _page_head(doc: CleanDocument) -> str:
-    return (doc.title or "") + "\n" + "\n".join(doc.paragraphs)[:PAGE_HEAD_CHARS]
+    """The page's title and its first paragraphs, up to PAGE_HEAD_CHARS (read per report:
+    never the whole of a long page)."""
+    head, size = [doc.title or ""], 0
+    for paragraph in doc.paragraphs:
+        if size >= PAGE_HEAD_CHARS:
+            break
+        head.append(paragraph[:PAGE_HEAD_CHARS - size])
+        size += len(head[-1])
+    return "\n".join(head)
 
 
 # --- leaders ------------------------------------------------------------------------------

@@ -120,9 +120,12 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
                 name = ""
         # A place's name may be a person's (旗委书记兴安主持): read so where a title stands
         # before it and what its bearer does after it.
-        known_word = _unknown_word(name) or (name and text[start + len(name):start + len(name) + 2] in AFTER_NAME_WORDS
-                                            and _place_word(name))
-        return name if name and known_word and _word_starts(text, start) else None
+        if not name:
+            return None
+        tag = _tag(name)
+        named = tag is None or tag.startswith("nr") or (
+            tag.startswith("ns") and text[start + len(name):start + len(name) + 2] in AFTER_NAME_WORDS)
+        return name if named and _word_starts(text, start) else None
     if len(candidate) < 3:
         return candidate
     if verb_at(start + 3):
@@ -176,18 +179,11 @@ def _word_starts(text: str, start: int) -> bool:
     return position == start
 
 
-def _place_word(text: str) -> bool:
+def _tag(text: str) -> str | None:
+    """jieba's part of speech for ``text`` as one word, or None where it is none."""
     from .nlp import word_tables
 
-    tag = word_tables().tags({text}).get(text)
-    return tag is not None and tag.startswith("ns")
-
-
-def _unknown_word(text: str) -> bool:
-    from .nlp import word_tables
-
-    tag = word_tables().tags({text}).get(text)
-    return tag is None or tag.startswith("nr")
+    return word_tables().tags({text}).get(text)
 
 
 def find_leaders(text: str, kind: MeetingKind | None = None, level: str = "区",

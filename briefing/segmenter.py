@@ -151,20 +151,18 @@ def _roundup_entries(paragraphs: list[Paragraph]) -> set[int]:
     and they name two divisions or more (a newspaper's "5县同一天召开…")."""
     from .places import locate
 
-    found: dict[int, str] = {}
     if len(paragraphs) > ROUNDUP_MAX_PARAGRAPHS:
         return set()
+    held: dict[int, str] = {}  # paragraph → its first sentence, where a meeting is held in it
     for p in paragraphs:
-        if p.is_heading:
-            continue
         first = re.split(r"[。！？]", p.text, maxsplit=1)[0]
-        held = [m for m in find_meetings(first) if m.held > 0] or ([m] if (m := other_meeting(first)) else [])
-        if not held:
-            continue
-        place = locate([(first, 1.0)], None, "")
-        if place is not None:
-            found[p.index] = place.adcode
-    return set(found) if len(set(found.values())) >= MIN_ROUNDUP_PLACES else set()
+        if not p.is_heading and "会" in first and (
+                any(m.held > 0 for m in find_meetings(first)) or other_meeting(first) is not None):
+            held[p.index] = first
+    if len(held) < MIN_ROUNDUP_PLACES:
+        return set()
+    places = {i: place.adcode for i, first in held.items() if (place := locate([(first, 1.0)], None, ""))}
+    return set(places) if len(set(places.values())) >= MIN_ROUNDUP_PLACES else set()
 
 
 # A numbered item of minutes ("三、审议…") or a passage whose subject is the meeting

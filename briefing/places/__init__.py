@@ -189,6 +189,11 @@ class Gazetteer:
         self.by_name, self.by_short = dict(by_name), dict(by_short)
 
     @cached_property
+    def city_shorts(self) -> frozenset[str]:
+        """The short names of the cities above the divisions (南昌, 长沙)."""
+        return frozenset(city.short for city in self.cities.values())
+
+    @cached_property
     def _higher_names(self) -> dict[int, frozenset[str]]:
         """The full names of provinces and cities, by length."""
         by_length: defaultdict[int, set[str]] = defaultdict(set)

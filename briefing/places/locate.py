@@ -63,10 +63,9 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
                 evidence[d] += weights().full_name * weight * hits
         _short_mentions(text, weight, gaz, evidence, common, people)
     in_address = names_in_address(url)
-    city_shorts = {city.short for city in gaz.cities.values()}
     for short in in_address:  # a short name, or an alias's full form
         for d in gaz.by_short.get(short) or gaz.by_name.get(short, ()):
-            if short in city_shorts and not any(d.name in text for text in joined):
+            if short in gaz.city_shorts and not any(d.name in text for text in joined):
                 continue  # nanchang.…: 南昌市's subdomain, not 南昌县's, where the page never writes 南昌县
             evidence[d] += weights().address
     for d in divisions_by_initials(url):
