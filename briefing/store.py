@@ -150,6 +150,7 @@ class ResultStore:
         self.misses = 0
         self._warn = on_warning or (lambda _message: None)
         self._db: sqlite3.Connection | None = None
+        self._stale: set[tuple[str, str]] = set()  # (stage, key) read, last used a day or more ago
         try:
             self._db = self._open()
         except (sqlite3.Error, OSError) as exc:
@@ -180,26 +181,29 @@ class ResultStore:
     def enabled(self) -> bool:
         return self._db is not None
 
-    def get_many(self, stage: str, keys: Sequence[str]) -> dict[str, str]:
-        """The stored JSON texts of those keys that have one."""
+    def get_many(self, stage: str, keys: Sequence[str], binary: bool = False) -> dict[str, Any]:
+        """The stored JSON texts of those keys that have one (``binary``: the stored bytes)."""
         if self._db is None or not keys:
             return {}
         found: dict[str, str] = {}
+        stale_before = int(time.time()) - 86400
         try:
             for start in range(0, len(keys), BATCH):
                 chunk = list(keys[start:start + BATCH])
                 marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(f"SELECT key, value FROM results WHERE stage = ? AND key IN ({marks})",
+                rows = self._db.execute(f"SELECT key, value, used FROM results WHERE stage = ? AND key IN ({marks})",
                                         [stage, *chunk]).fetchall()
-                for key, value in rows:
-                    if isinstance(value, str):
+                for key, value, used in rows:
+                    if isinstance(value, bytes if binary else str):
                         found[key] = value
+                        if not isinstance(used, int) or used < stale_before:
+                            self._stale.add((stage, key))
         except sqlite3.Error as exc:
             self._fail(exc)
             return {}
         return found
 
-    def put_many(self, stage: str, items: Sequence[tuple[str, str]]) -> None:
+    def put_many(self, stage: str, items: Sequence[tuple[str, str | bytes]]) -> None:
         if self._db is None or not items:
             return
         now = int(time.time())
@@ -213,14 +217,17 @@ class ResultStore:
             self._fail(exc)
 
     def touch(self, stage: str, keys: Sequence[str]) -> None:
-        """Mark entries as used today (at most once a day each, to keep rebuilds cheap)."""
-        if self._db is None or not keys:
+        """Mark entries read by ``get_many`` as used today: only those last marked a day or
+        more ago are written (a rebuild the same day writes nothing)."""
+        stale = [key for key in keys if (stage, key) in self._stale]
+        if self._db is None or not stale:
             return
         now = int(time.time())
         try:
             with self._db:
-                self._db.executemany("UPDATE results SET used = ? WHERE stage = ? AND key = ? AND used < ?",
-                                     [(now, stage, key, now - 86400) for key in keys])
+                self._db.executemany("UPDATE results SET used = ? WHERE stage = ? AND key = ?",
+                                     [(now, stage, key) for key in stale])
+            self._stale.difference_update((stage, key) for key in stale)
         except sqlite3.Error as exc:
             self._fail(exc)
 

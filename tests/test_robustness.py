@@ -243,3 +243,36 @@ def test_a_large_deck_is_a_sound_package(tmp_path: Path) -> None:
         assert len(names) == len(set(names))
         types = package.read("[Content_Types].xml").decode()
     assert all(str(p) in types for p in notes_parts)
+
+
+def test_a_package_past_the_classic_zip_limits_is_written_by_zipfile_alike(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Our zip writer writes kept slides from their deflated pieces; a package with more
+    members than the classic format holds goes through zipfile, the same parts inside."""
+    import zipfile
+
+    from briefing.layout import package
+    from briefing.layout.deck import DeckWriter
+    from briefing.layout.reuse import SlideShelf, deck_salt
+    from briefing.pipeline import build_briefing, read_documents
+    from briefing.store import ResultStore
+    from briefing.template import load_template
+
+    template = load_template(None)
+    briefing = build_briefing(read_documents([SEEDS]), template)
+    store = ResultStore(tmp_path / "store.sqlite")
+
+    def write(out: Path) -> dict[str, bytes]:
+        writer = DeckWriter(briefing, template)
+        writer.shelf = SlideShelf(store, deck_salt(template, (writer.fonts, writer.heading_fonts)))
+        writer.build()
+        writer.write(out)
+        with zipfile.ZipFile(out) as archive:
+            assert archive.testzip() is None
+            return {n: archive.read(n) for n in archive.namelist() if not n.startswith("ppt/embeddings/")}
+
+    ours = write(tmp_path / "ours.pptx")  # slides made and deflated as kept
+    kept = write(tmp_path / "kept.pptx")  # slides taken from the shelf
+    monkeypatch.setattr(package, "_MAX_MEMBERS", 10)
+    by_zipfile = write(tmp_path / "zipfile.pptx")
+    assert ours == kept == by_zipfile
+    store.close()

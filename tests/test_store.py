@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -212,21 +213,50 @@ def test_kept_slides_are_taken_and_damaged_ones_made_again(tmp_path: Path, folde
     second = build(tmp_path / "b.pptx")
     assert second.reused > 0
     assert _deck_parts(tmp_path / "a.pptx") == _deck_parts(tmp_path / "b.pptx")
-    # Damaged entries (not JSON, wrong shape, no number mark) are not believed.
+    # Damaged entries (text, not the stored bytes; a byte of the deflated XML changed; cut
+    # short; an index of the wrong shape) are not believed.
     with store._db:  # type: ignore[union-attr]
-        rows = store._db.execute("SELECT key FROM results WHERE stage = 'slides'").fetchall()  # type: ignore[union-attr]
-        for i, (key,) in enumerate(rows):
-            bad = ["[1, 2", '[["<p:sld/>", "", []]]', "{}"][i % 3]
+        rows = store._db.execute("SELECT key, value FROM results WHERE stage = 'slides'").fetchall()  # type: ignore[union-attr]
+        for i, (key, value) in enumerate(rows):
+            flipped = bytearray(value)
+            flipped[-20] ^= 0x01
+            heads = value.partition(b"\n")[2]
+            bad = ["[1, 2", bytes(flipped), value[:-30], b'["x", [[1, 2]]]\n' + heads][i % 4]
             store._db.execute("UPDATE results SET value = ? WHERE stage = 'slides' AND key = ?",  # type: ignore[union-attr]
                               (bad, key))
     third = build(tmp_path / "c.pptx")
     assert third.reused == 0
     assert _deck_parts(tmp_path / "c.pptx") == _deck_parts(tmp_path / "a.pptx")
     store.close()
-    # Each slide still opens with its title, footer and number as a reader sees them.
+    # The kept slides' members are whole (every CRC checks) and each slide still opens
+    # with its title, footer and number as a reader sees them.
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "b.pptx") as archive:
+        assert archive.testzip() is None
     deck = Presentation(str(tmp_path / "b.pptx"))
     total = len(deck.slides)
     for n, slide in enumerate(deck.slides, start=1):
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         if n > 1:
             assert f"{n} / {total}" in texts
+
+
+def test_entries_a_run_reads_are_kept_and_those_long_unread_are_removed(tmp_path: Path) -> None:
+    from briefing.store import UNUSED_DAYS
+
+    path = tmp_path / STORE_FILE
+    store = ResultStore(path)
+    store.put_many("page", [("read", '"a"'), ("unread", '"b"'), ("recent", '"c"')])
+    store.close()
+    long_ago = int(time.time()) - (UNUSED_DAYS + 1) * 86400
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE results SET used = ? WHERE key != 'recent'", (long_ago,))
+    store = ResultStore(path)
+    assert store.get_many("page", ["read", "recent"]) == {"read": '"a"', "recent": '"c"'}
+    store.touch("page", ["read", "recent"])
+    store.close()
+    with sqlite3.connect(path) as db:
+        kept = dict(db.execute("SELECT key, used FROM results").fetchall())
+    assert set(kept) == {"read", "recent"}  # the entry no run read for 90 days is gone
+    assert kept["read"] > long_ago

@@ -25,24 +25,30 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
 
 def _to_simplified(text: str) -> str:
     # Most lines are Simplified already: only one holding a character that converts, alone
-    # or in one of OpenCC's phrases, goes through OpenCC.
-    stable = _t2s_stable()
-    for ch in set(text):
-        known = stable.get(ch)
-        if known is None:
-            known = stable[ch] = _converter("t2s").convert(ch) == ch
-        if not known:
+    # or in one of OpenCC's phrases, goes through OpenCC. The characters known to stay are
+    # a set, so a line made only of them is passed by one subset test.
+    stable, changing = _t2s_verdicts()
+    chars = set(text)
+    if chars <= stable:
+        return text
+    for ch in chars - stable:
+        if ch in changing:
+            return _converter("t2s").convert(text)
+        if _converter("t2s").convert(ch) == ch:
+            stable.add(ch)
+        else:
+            changing.add(ch)
             return _converter("t2s").convert(text)
     return text
 
 
 @cache
-def _t2s_stable() -> dict[str, bool]:
-    """Character → whether t2s leaves it as it is, filled as characters are met; those its
-    phrases change in context (``data/t2s_context_chars.txt``) are never."""
+def _t2s_verdicts() -> tuple[set[str], set[str]]:
+    """The characters t2s leaves as they are and those it changes, filled as characters are
+    met; those its phrases change in context (``data/t2s_context_chars.txt``) change."""
     from ..data import read_list
 
-    return dict.fromkeys("".join(read_list("t2s_context_chars.txt")), False)
+    return set(), set("".join(read_list("t2s_context_chars.txt")))
 
 
 def convert_script(text: str, script: str) -> str:

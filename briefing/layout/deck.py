@@ -21,6 +21,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -29,7 +30,7 @@ from ..errors import TemplateError
 from ..model import Briefing, SourceEntry
 from ..template import Template
 from .files import _number_parts_quickly, open_base, save_atomically
-from .package import save_package
+from .package import DeflatedXml, save_package
 from .parts import PartFactory
 from .reuse import NUMBER_MARK, KeptPart, SlideShelf, deck_salt, page_of
 from .shapes import recount_ids, rectangle_element
@@ -100,6 +101,7 @@ class DeckWriter:
         self.kept_parts: list[KeptPart] = []
         self._to_keep: list[tuple[str, list[object]]] = []  # (key, slides) made this run
         self._number_texts: dict[int, object] = {}  # slide part's id → its number's a:t
+        self._deflated: dict[int, tuple[DeflatedXml, bytes]] = {}  # new kept parts, deflated as kept
         self.fonts = Fonts(
             template["theme.fonts.latin"], template["theme.fonts.east_asian"],
             "zh-CN" if template.script == "zh-Hans" else "zh-TW", template["theme.fonts.heading"],
@@ -146,7 +148,6 @@ class DeckWriter:
     def _link_colors(self, prs) -> None:  # type: ignore[no-untyped-def]
         """Links are drawn in the theme's link colours, not the run's: make them the template's
         primary colour, which is checked for contrast on the background."""
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
         theme = prs.slide_master.part.part_related_by(RT.THEME)
         root = etree.fromstring(theme.blob)
@@ -348,6 +349,10 @@ class DeckWriter:
                 if page is None:
                     break
                 pages.append(page)
+                # Written from the pieces just deflated: the slide is not serialized again.
+                self._deflated[id(slide.part)] = (page.slide, shown.encode("utf-8"))  # type: ignore[attr-defined]
+                notes = slide.part.part_related_by(RT.NOTES_SLIDE)  # type: ignore[attr-defined]
+                self._deflated[id(notes)] = (page.notes, b"")
             else:
                 self.shelf.put(key, pages)
         self.shelf.flush()
@@ -407,7 +412,7 @@ class DeckWriter:
 
     def write(self, out: Path) -> None:
         """Save atomically: a failed or interrupted run leaves any previous deck intact."""
-        save_atomically(out, lambda path: save_package(self.prs, path))
+        save_atomically(out, lambda path: save_package(self.prs, path, self._deflated))
 
 
 def _title_placeholder(placeholders):  # type: ignore[no-untyped-def]

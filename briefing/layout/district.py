@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 CONTINUED = "（续）"
 
 
-def _leader_line(w: DeckWriter, leaders: list[Leader]) -> str:
+def _leader_line(leaders: list[Leader]) -> str:
     groups: list[tuple[str, list[str]]] = []
     for leader in leaders:
         if groups and groups[-1][0] == leader.role:
@@ -26,29 +26,41 @@ def _leader_line(w: DeckWriter, leaders: list[Leader]) -> str:
             groups.append((leader.role, [leader.name]))
     return "；".join(f"{role} {'、'.join(names)}" for role, names in groups)
 
-def meeting_block(w: DeckWriter, meeting: Meeting) -> TextBlock:
-    t = w.t
+# A meeting's block as plain values: header, leaders, documents adopted, points (text,
+# source sentence, file name, paragraph).
+BlockFacts = tuple[str, str, tuple[str, ...], tuple[tuple[str, str, str, int], ...]]
+
+
+def block_facts(meeting: Meeting) -> BlockFacts:
+    """All a meeting's block shows, as plain values: a kept district's slides are looked up
+    by these, without laying its blocks out (the template and the code are in the key's salt)."""
     unnamed_kinds = (MeetingKind.OTHER, MeetingKind.ARTICLE)
     bare_name = re.sub(r"[（）()]", "", meeting.name)  # 常委会（扩大）会议 names its kind
     shown_kind = meeting.kind not in unnamed_kinds and meeting.kind.value not in bare_name
     kind = f"［{meeting.kind.value}］" if shown_kind else ""
-    header = f"{meeting.name}{kind}｜{meeting.date.label}"
+    # Documents a point already names are not listed again.
+    adopted = tuple(d.title for d in meeting.documents
+                    if d.adopted and not any(d.title in p.text for p in meeting.points))
+    points = tuple((p.text, p.source.sentence, p.source.path.name, p.source.paragraph) for p in meeting.points)
+    return f"{meeting.name}{kind}｜{meeting.date.label}", _leader_line(meeting.leaders), adopted, points
+
+
+def meeting_block(w: DeckWriter, facts: BlockFacts) -> TextBlock:
+    """The block of a meeting's ``block_facts``."""
+    t = w.t
+    header, leaders, adopted, points = facts
     paras = [Para(w.s(header), scale=1.1, bold=True, color=t.color("heading"), space_before=0.9,
                   keep_with_next=True)]
-    if meeting.leaders:
-        paras.append(Para(w.s("领导：" + _leader_line(w, meeting.leaders)), scale=0.85,
+    if leaders:
+        paras.append(Para(w.s("领导：" + leaders), scale=0.85,
                           color=t.color("muted"), space_before=0.2, keep_with_next=True))
-    # Documents a point already names are not listed again.
-    adopted = [d.title for d in meeting.documents
-               if d.adopted and not any(d.title in p.text for p in meeting.points)]
     if adopted:
         paras.append(Para(w.s("审议通过：" + "".join(f"《{d}》" for d in adopted)), scale=0.85,
                           color=t.color("muted"), space_before=0.2, keep_with_next=True))
-    for point in meeting.points:
-        source = w.s(f"原文：{point.source.sentence}") + (
-            f"\n  {point.source.path.name}，第 {point.source.paragraph + 1} 段")
-        paras.append(Para(w.s(point.text), bullet="•", space_before=0.35, source=source))
-    if not meeting.points:
+    for text, sentence, file_name, paragraph in points:
+        source = w.s(f"原文：{sentence}") + f"\n  {file_name}，第 {paragraph + 1} 段"
+        paras.append(Para(w.s(text), bullet="•", space_before=0.35, source=source))
+    if not points:
         paras.append(Para(w.s("（报道未提供可提炼的要点）"), color=t.color("muted"), space_before=0.35))
     return TextBlock(paras)
 
@@ -84,7 +96,7 @@ def _pack(w: DeckWriter, blocks: list[TextBlock], width: float, height: float) -
 def district_slides(w: DeckWriter, row: DistrictComparison) -> None:
     g = w.geo
     width, height = g.content_width, g.body_height
-    blocks = [meeting_block(w, m) for m in row.meetings]
+    facts = [block_facts(m) for m in row.meetings]
     dates = [m.date for m in row.meetings if m.date.year]
     span = ""
     if dates:
@@ -94,10 +106,10 @@ def district_slides(w: DeckWriter, row: DistrictComparison) -> None:
     sources = sorted({p.name for m in row.meetings for p in m.sources})
     source_line = w.s("来源：") + "；".join(_source_label(w, name) for name in sources)
     # What the slides show, all of it: as it was, the slides kept from an earlier run are it.
-    key = w.shelf.key("district", row.district, repr(blocks), tag, source_line) if w.shelf else ""
+    key = w.shelf.key("district", row.district, facts, tag, source_line) if w.shelf else ""
     if key and w.take_kept(key):
         return
-    pages = _pack(w, blocks, width, height)
+    pages = _pack(w, [meeting_block(w, f) for f in facts], width, height)
     made = []
     for i, page in enumerate(pages):
         title = w.s(row.district) + (w.s(CONTINUED) if i else "")

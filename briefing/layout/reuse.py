@@ -5,8 +5,8 @@ Why: an analyst's folder grows by a few reports a week, and a deck of hundreds o
 spends most of its time measuring, fitting and writing text that is as it was. A
 district's slides depend only on its meetings as the deck shows them, the template, the
 fonts that measure them and briefing's own code; their XML and their notes page are kept
-in the result store under a key of all of these, the footer's slide number left as a
-mark. A later deck takes them as they are and numbers them where they now fall; the
+deflated in the result store under a key of all of these, cut where the footer's slide
+number goes. A later deck takes them as they are and numbers them where they now fall; the
 pages of a table (the sources) are kept one by one. A slide with a picture (a logo) is
 not kept: its image belongs to the deck that made it; links to addresses are kept.
 """
@@ -24,6 +24,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 
 from ..store import code_fingerprint, key_of
+from .package import DeflatedXml
 
 if TYPE_CHECKING:
     from ..store import ResultStore
@@ -34,20 +35,25 @@ STAGE = "slides"
 # Where the footer's "n / total" stands in a kept slide: a private-use character, which
 # no report or template text holds (checked: a slide holding it twice is not kept).
 NUMBER_MARK = "\ue000"
-_PICTURE_ATTRIBUTES = ("r:embed=", "r:link=", "r:pict=")
+_PICTURE_ATTRIBUTES = (b"r:embed=", b"r:link=", b"r:pict=")
 
 
 class KeptPart(Part):
-    """A slide or notes page written as it was kept; a slide's number is put in on writing."""
+    """A slide or notes page written as it was kept, deflated; a slide's number is put in on
+    writing."""
 
-    def __init__(self, partname: PackURI, content_type: str, package: Any, xml: str) -> None:
+    def __init__(self, partname: PackURI, content_type: str, package: Any, xml: DeflatedXml) -> None:
         super().__init__(partname, content_type, package)
         self._xml = xml
         self.number = ""
 
     @property
+    def deflated(self) -> tuple[DeflatedXml, bytes]:
+        return self._xml, self.number.encode("utf-8")
+
+    @property
     def blob(self) -> bytes:
-        return self._xml.replace(NUMBER_MARK, self.number).encode("utf-8")
+        return self._xml.xml(self.number.encode("utf-8"))
 
 
 def _file_hash(path: Path | None) -> str:
@@ -65,8 +71,9 @@ def deck_salt(template: Template, fonts: tuple[Fonts, ...]) -> str:
 
 class SlideShelf:
     """The kept slides of one deck's run: looked up by key, new ones put back once the
-    deck's footers are drawn. A page is its slide's XML, its notes page's XML and the
-    addresses its links go to, in the order of their relationship ids."""
+    deck's footers are drawn. A page is its slide's XML and its notes page's, deflated
+    (package.DeflatedXml), and the addresses its links go to, in the order of their
+    relationship ids."""
 
     def __init__(self, store: ResultStore, salt: str) -> None:
         self.store = store
@@ -74,26 +81,21 @@ class SlideShelf:
         self.reused = 0  # slides taken as kept, for the benchmark and the tests
         # Written in one transaction at the end: a commit per slide would wait on the disk.
         self._used: list[str] = []
-        self._new: list[tuple[str, str]] = []
+        self._new: list[tuple[str, bytes]] = []
 
     def key(self, *content: Any) -> str:
         return key_of(self.salt, *content)
 
     def get(self, key: str) -> list[KeptPage] | None:
-        text = self.store.get_many(STAGE, [key]).get(key)
-        if text is None:
-            return None
-        try:
-            pages = json.loads(text)
-        except ValueError:
+        value = self.store.get_many(STAGE, [key], binary=True).get(key)
+        pages = _pages_of(value) if value is not None else None
+        if pages is None:
             return None  # damaged: made again and written over
-        if not (isinstance(pages, list) and pages and all(_is_page(p) for p in pages)):
-            return None
         self._used.append(key)
-        return [KeptPage(slide, notes, list(links)) for slide, notes, links in pages]
+        return pages
 
     def put(self, key: str, pages: list[KeptPage]) -> None:
-        self._new.append((key, json.dumps([[p.slide, p.notes, p.links] for p in pages], ensure_ascii=False)))
+        self._new.append((key, _bytes_of(pages)))
 
     def flush(self) -> None:
         """Mark the slides taken as used and store the new ones."""
@@ -104,15 +106,45 @@ class SlideShelf:
 
 @dataclass
 class KeptPage:
-    slide: str
-    notes: str
+    slide: DeflatedXml  # its tail begins where the slide's number goes
+    notes: DeflatedXml
     links: list[str]
 
 
-def _is_page(value: Any) -> bool:
-    return (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str) and isinstance(value[1], str)
-            and value[0].count(NUMBER_MARK) == 1 and isinstance(value[2], list)
-            and all(isinstance(x, str) for x in value[2]))
+def _bytes_of(pages: list[KeptPage]) -> bytes:
+    """Pages as stored: a line of JSON (a hash of what follows, then each piece's length,
+    CRC-32, size and tail, and the links), then the deflated heads one after another."""
+    heads = b"".join(piece.head for page in pages for piece in (page.slide, page.notes))
+    index = [[[len(p.head), p.head_crc, p.head_size, p.tail.decode("utf-8")] for p in (page.slide, page.notes)]
+             + [page.links] for page in pages]
+    line = json.dumps([hashlib.sha256(heads).hexdigest(), index], ensure_ascii=False)
+    return line.encode("utf-8") + b"\n" + heads
+
+
+def _pages_of(value: bytes) -> list[KeptPage] | None:
+    """The pages of a stored value, or None where it is not one this code wrote whole."""
+    line, _, heads = value.partition(b"\n")
+    try:
+        digest, index = json.loads(line)
+    except (ValueError, UnicodeDecodeError, TypeError):
+        return None
+    if digest != hashlib.sha256(heads).hexdigest() or not isinstance(index, list) or not index:
+        return None
+    pages, at = [], 0
+    for entry in index:
+        if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], list)
+                and all(isinstance(x, str) for x in entry[2])):
+            return None
+        pieces = []
+        for piece in entry[:2]:
+            if not (isinstance(piece, list) and len(piece) == 4 and all(isinstance(n, int) for n in piece[:3])
+                    and isinstance(piece[3], str)):
+                return None
+            length, crc, size, tail = piece
+            pieces.append(DeflatedXml(heads[at:at + length], crc, size, tail.encode("utf-8")))
+            at += length
+        pages.append(KeptPage(pieces[0], pieces[1], list(entry[2])))
+    return pages if at == len(heads) else None
 
 
 def page_of(slide_part: Any) -> KeptPage | None:
@@ -126,9 +158,11 @@ def page_of(slide_part: Any) -> KeptPage | None:
     if layout.reltype != RT.SLIDE_LAYOUT or notes.reltype != RT.NOTES_SLIDE or not all(
             rel.is_external and rel.reltype == RT.HYPERLINK for _, rel in links):
         return None
-    slide_xml = slide_part.blob.decode("utf-8")
-    notes_xml = notes.target_part.blob.decode("utf-8")
-    if slide_xml.count(NUMBER_MARK) != 1 or NUMBER_MARK in notes_xml or any(
-            a in slide_xml or a in notes_xml for a in _PICTURE_ATTRIBUTES) or "r:id=" in notes_xml:
+    slide_xml = slide_part.blob
+    notes_xml = notes.target_part.blob
+    mark = NUMBER_MARK.encode("utf-8")
+    if slide_xml.count(mark) != 1 or mark in notes_xml or any(
+            a in slide_xml or a in notes_xml for a in _PICTURE_ATTRIBUTES) or b"r:id=" in notes_xml:
         return None
-    return KeptPage(slide_xml, notes_xml, [rel.target_ref for _, rel in links])
+    head, _, tail = slide_xml.partition(mark)
+    return KeptPage(DeflatedXml.of(head, tail), DeflatedXml.of(notes_xml), [rel.target_ref for _, rel in links])

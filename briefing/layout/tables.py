@@ -208,9 +208,14 @@ def table_slides(w: DeckWriter, title: str, header: list[str], rows: list[list[s
         heights = [row_height(r, widths, w.fonts, size) for r in fitted]
         return widths, fitted, heights, header_h, paginate_rows(heights, header_h, g.body_height)
 
-    # One slide at the largest size that allows it; else pages at a reading size.
+    # One slide at the largest size that allows it; else pages at a reading size. Rows of
+    # one line each that overflow a page at the smallest size need no measuring to say so.
     size = largest
-    widths, fitted, heights, header_h, pages = layout(smallest)
+    one_line = smallest * LINE_SPACING + 2 * CELL_MARGIN_PT
+    if (len(rows) + 1) * one_line > g.body_height:
+        pages = [[], []]
+    else:
+        widths, fitted, heights, header_h, pages = layout(smallest)
     if len(pages) == 1:
         while size > smallest:
             candidate = layout(size)
