@@ -59,6 +59,7 @@ class ChromeRules:
     index_labels: tuple[str, ...] = ()
     index_labels_needed: int = 2
     repeated_in_page: int = 3
+    index_value_chars: int = 24
 
 
 @cache
@@ -80,8 +81,17 @@ def rules() -> ChromeRules:
         frozenset(d["list_headers"]), int(d["list_after_chars"]), float(d.get("byline_weight", 0.0)),
         tuple(d.get("media_markers", ())), tuple(d.get("trail_cues", ())),
         tuple(d.get("trail_arrows", ())), tuple(d.get("index_labels", ())), int(d.get("index_labels_needed", 2)),
-        int(d.get("repeated_in_page", 3)),
+        int(d.get("repeated_in_page", 3)), int(d.get("index_value_chars", 24)),
     )
+
+
+def _index_field(text: str, r: ChromeRules) -> bool:
+    """One field of a disclosure index and its short value ("主题分类 政务公开")."""
+    label = next((x for x in r.index_labels if text.startswith(x)), None)
+    if label is None:
+        return False
+    value = text[len(label):].lstrip(" \t：:")
+    return len(value) <= r.index_value_chars and not re.search("[。！？，；]", value)
 
 
 def chrome_score(line: str) -> float:
@@ -93,7 +103,9 @@ def chrome_score(line: str) -> float:
     score = 0.0
     if any(cue in text for cue in r.strong_cues):
         score += r.threshold
-    if r.index_labels and sum(label in text for label in r.index_labels) >= r.index_labels_needed:
+    # A disclosure index's fields; a sentence that names two ("主题分类要科学…。") is none.
+    if r.index_labels and ((sum(label in text for label in r.index_labels) >= r.index_labels_needed
+                            and not re.search("[。！？]", text)) or _index_field(text, r)):
         score += r.threshold  # a disclosure index's fields
     score += r.meta_weight * min(3, len(r.meta_labels.findall(text)))
     score += r.separator_weight * min(2, sum(text.count(sep) for sep in r.separators))
@@ -189,16 +201,26 @@ def repeated_lines(pages: Iterable[tuple[str, list[str]]], min_pages: int = 2, m
     return {line for counts in per_site.values() for line, n in counts.items() if n >= min_pages}
 
 
-_LABELLED_DATE_RE = re.compile(
-    r"(?:发布时间|发布日期|发表时间|更新时间|时间|日期)[：:]\s*(?:(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})"
-    r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}))")
+@cache
+def _labelled_date_re() -> re.Pattern[str]:
+    """A date after its label: with a colon, or, for a disclosure index's date fields
+    (written without colons), after a space ("成文日期 2023-08-08")."""
+    from .data import read_yaml
+
+    d = read_yaml("chrome.yaml")
+    coloned = "|".join(map(re.escape, sorted(d["date_labels"], key=len, reverse=True)))
+    spaced = "|".join(map(re.escape, sorted(d["index_date_labels"], key=len, reverse=True)))
+    return re.compile(rf"(?:(?:{coloned})[：:]\s*|(?:{spaced})\s+)(?:(\d{{4}}[-/.年]\d{{1,2}}[-/.月]\d{{1,2}})"
+                      r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}))")
+
+
 _URL_DATE_RE = re.compile(r"(?:/|/t)((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?=[/_.])")
 
 
 def labelled_date(line: str) -> str | None:
     """The date a chrome line gives the page ("发布时间：2021-03-04"), year first: a date
     written month first ("發表時間:11/20/2021") is turned round."""
-    found = _LABELLED_DATE_RE.search(line)
+    found = _labelled_date_re().search(line)
     if not found:
         return None
     if found.group(1):

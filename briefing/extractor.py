@@ -147,7 +147,37 @@ def _other_name(report: Report, doc: CleanDocument) -> str:
         return doc.title
     for p in report.headings:
         return p.text
-    return report.body[0].text[:30] if report.body else doc.path.stem
+    return _lead_phrase(report.body[0].text) if report.body else doc.path.stem
+
+
+ARTICLE_NAME_CHARS = 30
+_TIME_CLAUSE_RE = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上?)?|近日|日前|昨[日天]|今[日天]|连日来")
+
+
+def _lead_phrase(text: str) -> str:
+    """An article's name from its lead: its first clauses, whole, as many as fit in
+    ``ARTICLE_NAME_CHARS`` (a time alone is no clause of it); a clause longer than that is
+    cut between words, with "…"."""
+    from . import nlp
+
+    sentence = re.split(r"[。！？]", text, maxsplit=1)[0]
+    clauses = [c for c in re.split(r"[，；：,;:]", sentence) if c and not _TIME_CLAUSE_RE.fullmatch(c)]
+    if not clauses:
+        return sentence[:ARTICLE_NAME_CHARS]
+    name = clauses[0]
+    for clause in clauses[1:]:
+        if len(name) + 1 + len(clause) > ARTICLE_NAME_CHARS:
+            break
+        name += "，" + clause
+    if len(name) <= ARTICLE_NAME_CHARS:
+        return name
+    kept = ""
+    for word in nlp.cut(name):
+        if len(kept) + len(word) > ARTICLE_NAME_CHARS - 1:
+            break
+        kept += word
+    return kept + "…"
 
 
 def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = HOME_SHANGHAI,

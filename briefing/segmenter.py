@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from .cleaner import is_heading_like
+from .lexicon import chinese_number
 from .meetings import MeetingMention, find_meetings, other_meeting, reported_meeting
 from .model import CleanDocument, MeetingKind, Paragraph, Report
 
@@ -69,6 +70,13 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
         # The heading's "县人民政府第65次常务会议" is the lead's "县政府第65次常务会议": the
         # same numbers in fewer words, the shortest span that names it.
         return in_body
+    if in_headings is not None and in_body is not None and in_body.kind is in_headings.kind and (
+            "届" in in_body.name and "届" not in in_headings.name
+            and 0 < len(_values(in_headings.name)) < len(_values(in_body.name))
+            and set(_values(in_headings.name)) <= set(_values(in_body.name))):
+        # The heading's "县政府召开第六十九次常务会议" is the lead's "石屏县第十六届人民政府
+        # 第69次常务会议": the same session, the lead naming its term too.
+        return in_body
     if in_headings is not None and in_body is not None and in_body.name != in_headings.name and any(
             m.held < 0 and m.name == in_headings.name for p in body for m in find_meetings(p.text)):
         # "梅江区政协八届四次会议于4月15日至17日召开" over a lead of the standing meeting that
@@ -86,6 +94,11 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
 def _numbers(name: str) -> list[str]:
     """The numbers of a name, in order: its term, session and sitting."""
     return re.findall(r"[\d零〇一二两三四五六七八九十百]+", name)
+
+
+def _values(name: str) -> list[int]:
+    """The numbers of a name as values, whether written in digits or in words."""
+    return [v for v in (chinese_number(n) for n in _numbers(name)) if v is not None]
 
 
 def _written_within(short: str, full: str) -> bool:

@@ -179,6 +179,11 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     ("会议要求，各地要在电话中及时报告地址、人员等信息，确保准确无误，坚决防止漏报瞒报。", False),
     ("眉县互联网违法和不良信息举报受理方式", True),
     ("举报电话:0917-5542337", True),
+    # Some portals put each index field on a line of its own, without colons.
+    ("主题分类 政务公开", True),
+    ("成文日期 2023-08-08", True),
+    ("文号 镇政发〔2024〕7号", True),
+    ("主题分类要科学，公开方式要规范，确保信息发布及时准确。", False),
 ])
 def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome: bool) -> None:
     from briefing.chrome import is_boilerplate, is_chrome

@@ -931,3 +931,50 @@ def test_a_cppcc_session_named_with_its_city_and_an_opening_speech_as_delivered(
               "开  幕  词\n马  俊\n(2014年1月5日)\n各位委员、各位同志:\n"
               "中国人民政治协商会议南通市港闸区第八届委员会第三次会议今天隆重开幕了！\n")
     assert [m for m in _summarized(tmp_path, "speech.txt", speech) if m["kind"] != "文章"] == []
+
+
+def test_a_headline_with_a_subject_before_its_colon_and_a_study_session_named_as_a_meeting(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("银川市兴庆区：推动学习宣传贯彻党的二十大精神走深走实、见行见效\n发布时间: 2022-11-17\n"
+            "连日来，宁夏银川市兴庆区围绕学习宣传贯彻党的二十大精神，结合实际开展多种形式活动。\n"
+            "11月4日下午，宁夏银川市兴庆区委召开理论学习中心组（扩大）会议，专题传达学习党的二十大精神。\n"
+            "各中心组成员围绕深入学习贯彻党的二十大精神，结合自身工作实际，开展交流研讨。\n")
+    [meeting] = _summarized(tmp_path, "xingqing.txt", page)
+    assert (meeting["district"], meeting["kind"], meeting["name"]) == (
+        "兴庆区", "中心组学习会", "区委理论学习中心组（扩大）会议")
+    assert meeting["date"]["label"] == "2022年11月4日"
+
+
+def test_a_heading_without_the_term_and_a_lead_that_names_it() -> None:
+    from briefing.model import Paragraph
+    from briefing.segmenter import lead_meeting
+
+    section = [Paragraph("县政府召开第六十九次常务会议", 0, True),
+               Paragraph("2021年10月7日，县人民政府县长张秋红主持召开石屏县第十六届人民政府第69次常务会议。", 1)]
+    assert lead_meeting(section).name.endswith("县第十六届人民政府第69次常务会议")
+    # A lead that names another session is not the heading's.
+    section[1] = Paragraph("会议传达了县第十六届人民政府第68次常务会议精神。", 1)
+    assert lead_meeting(section).name == "县政府第六十九次常务会议"
+
+
+def test_a_work_meeting_named_for_follow_up_a_towns_meeting_and_members_bound_for_a_prefectures_session() -> None:
+    from briefing.meetings import other_meeting
+
+    held = other_meeting("2月28日下午，县委副书记、县长李永军主持召开2026年2月县人民政府抓落实专题会议。")
+    assert held is not None and held.name == "2026年2月县人民政府抓落实专题会议"
+    assert other_meeting("5月16日上午，桥头镇在镇一楼会议室召开传达学习省委七届四次全会精神专题会，"
+                         "会议由镇长主持。") is None
+    assert other_meeting("5月16日上午，镇党委召开乡村振兴推进会。") is None
+    # A county's leader who holds a meeting in a town holds the county's.
+    assert other_meeting("5月16日上午，县委书记在桥头镇召开乡村振兴现场推进会。") is not None
+    assert other_meeting("12月5日，参加政协甘南藏族自治州第十五届委员会第一次会议的22名委员抵达州府合作，"
+                         "准时报到并参加了下午召开的预备会议。") is None
+
+
+def test_an_articles_name_is_its_leads_first_clauses_never_cut_mid_word() -> None:
+    from briefing.extractor import ARTICLE_NAME_CHARS, _lead_phrase
+
+    assert _lead_phrase("连日来，宁夏银川市兴庆区围绕学习宣传贯彻党的二十大精神，结合实际开展多种形式活动。") == (
+        "宁夏银川市兴庆区围绕学习宣传贯彻党的二十大精神")
+    long = _lead_phrase("2月28日下午，县委副书记、县长李永军主持召开2026年2月县人民政府抓落实专题工作推进会议。")
+    assert long.endswith("…") and len(long) <= ARTICLE_NAME_CHARS and long.startswith("县委副书记、县长李永军")
+    assert "2026年2月县人民政府" in long  # cut between words, after a whole word

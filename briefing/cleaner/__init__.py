@@ -227,8 +227,15 @@ def _unbalanced(text: str) -> bool:
 
 
 def is_heading_like(text: str) -> bool:
-    """Short, no sentence punctuation: a title, sub-title or section heading."""
-    return len(text) <= 60 and not re.search("[。！？；，：]", text)
+    """Short, no sentence punctuation: a title, sub-title or section heading. A colon may
+    part a short subject from the rest ("银川市兴庆区：推动学习宣传…走深走实")."""
+    if len(text) > 60 or re.search("[。！？；，]", text):
+        return False
+    subject, colon, rest = text.partition("：")
+    return not colon or (len(subject) <= HEADING_SUBJECT_CHARS and len(rest) >= 6 and "：" not in rest)
+
+
+HEADING_SUBJECT_CHARS = 10
 
 
 def is_broken_line(text: str) -> bool:

@@ -54,7 +54,9 @@ class _Rules:
     patterns: tuple[tuple[MeetingKind, tuple[str, ...], re.Pattern[str]], ...]
     name_short_forms: tuple[tuple[str, str], ...]
     speech_opening_paragraphs: int
+    town_name_chars: int
     drop_in_name: tuple[str, ...]
+    held_in_name: tuple[str, ...]
     not_held_after: tuple[str, ...]
     not_held_before: tuple[str, ...]
     held_after: tuple[str, ...]
@@ -69,6 +71,8 @@ class _Rules:
     document_cues: tuple[str, ...]
     decided_before: tuple[str, ...]
     zone_bodies: tuple[str, ...]
+    town_holders: tuple[str, ...]
+    town_bodies: tuple[str, ...]
     county_body_words: tuple[str, ...]
     plain_meeting_bodies: tuple[str, ...]
     speech_salutations: tuple[str, ...]
@@ -77,7 +81,7 @@ class _Rules:
 
 
 # The fields of _Rules that are not word lists.
-_NOT_WORD_LISTS = ("patterns", "name_short_forms", "speech_opening_paragraphs")
+_NOT_WORD_LISTS = ("patterns", "name_short_forms", "speech_opening_paragraphs", "town_name_chars")
 
 
 @cache
@@ -106,7 +110,8 @@ def rules() -> _Rules:
     word_lists = {f.name: tuple(sorted(data[f.name], key=len, reverse=True))
                   for f in dataclasses.fields(_Rules) if f.name not in _NOT_WORD_LISTS}
     return _Rules(patterns=tuple(patterns), name_short_forms=tuple(data["name_short_forms"].items()),
-                  speech_opening_paragraphs=int(data["speech_opening_paragraphs"]), **word_lists)
+                  speech_opening_paragraphs=int(data["speech_opening_paragraphs"]),
+                  town_name_chars=int(data["town_name_chars"]), **word_lists)
 
 
 def find_meetings(text: str) -> list[MeetingMention]:
@@ -231,7 +236,9 @@ def _held(text: str, start: int, end: int) -> int:
         return -1
     if not clause and re.sub(r"[，,：:]$", "", text[max(0, start - CONTEXT_CHARS):start]).endswith(r.decided_before):
         return -1  # "会议决定，…会议于…召开": decided on, not held
-    if after.startswith(r.held_after) or clause.endswith(r.held_before):
+    # "区委召开理论学习中心组（扩大）会议": the verb inside the span says it is held.
+    if after.startswith(r.held_after) or clause.endswith(r.held_before) or any(
+            w in text[start:end] for w in r.held_in_name):
         return 1
     return 0
 

@@ -12,8 +12,9 @@ from ..model import MeetingKind
 from . import LEVEL, NUMBER, MeetingMention, _name, _region_body, rules
 
 # A meeting of no listed kind, named where it is held: "主持召开市长碰头会", "…座谈会召开".
+# "…下午召开的预备会议": a name never opens on 的 (that 召开 is a relative clause's).
 _OTHER_AFTER_RE = re.compile(
-    r"(?:召开|举行)了?(?P<name>[^，。；！？：,;!?:\n]{2,60}(?:会议|会))(?=[，。；！？,;!?\n]|$)")
+    r"(?:召开|举行)了?(?P<name>[^，。；！？：,;!?:\n的][^，。；！？：,;!?:\n]{1,59}(?:会议|会))(?=[，。；！？,;!?\n]|$)")
 _OTHER_BEFORE_RE = re.compile(
     r"(?P<name>[^，。；！？：,;!?:\s]{3,60}?(?:会议|会))(?:在[^，。；！？]{1,16})?(?:召开|举行|开幕|闭幕)")
 # A name that is only a session ("第一次会议"), whose body stands before 召开.
@@ -59,7 +60,8 @@ def other_meeting(text: str) -> MeetingMention | None:
                 name = subject + name
                 if _region_body(text, m.start("name") - len(subject), name):
                     continue  # "在省十三届人民代表大会常务委员会…上召开了第一次全体会议"
-        if len(name) < 3 or _conveys(name) or _zones_meeting(clause, name) or name.startswith(r.organisation_bodies):
+        if (len(name) < 3 or _conveys(name) or _zones_meeting(clause, name) or name.startswith(r.organisation_bodies)
+                or _towns_meeting(clause)):
             continue
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
                               m.start("name"), m.end("name"), 1)
@@ -75,6 +77,16 @@ def _zones_meeting(clause: str, name: str) -> bool:
         return False
     holder = re.sub(r"(?:召开|举行)了?$", "", clause)
     return not re.search(rf"{LEVEL}(?:{'|'.join(r.county_body_words)})", holder)
+
+
+def _towns_meeting(clause: str) -> bool:
+    """Whether a town (镇, 乡, 街道, 苏木) holds the meeting, as the clause before it says
+    ("桥头镇在镇一楼会议室召开…", "镇党委召开…"): a body below any county's."""
+    r = rules()
+    towns = "|".join(map(re.escape, r.town_holders))
+    holder = _LEADING_TIME_RE.sub("", clause).strip()
+    return re.fullmatch(rf"[\u4e00-\u9fff]{{0,{r.town_name_chars}}}(?:{towns})(?:{'|'.join(r.town_bodies)})?"
+                        r"(?:在[^，。；]{1,16})?(?:召开|举行)了?", holder) is not None
 
 
 def _plain_body_meeting(text: str) -> MeetingMention | None:
@@ -102,7 +114,9 @@ def _conveys(name: str) -> bool:
     _, topic, after = name.rpartition("精神")
     if topic:
         return len(after) < MIN_OTHER_NAME_CHARS
-    return any(w in name for w in rules().not_held_before if len(w) >= 2)
+    # A short word conveys only where the span opens on it ("落实…精神会议"); inside a name
+    # it may be the name's own ("县人民政府抓落实专题会议").
+    return any(name.startswith(w) or (len(w) >= 4 and w in name) for w in rules().not_held_before if len(w) >= 2)
 
 
 # The shortest name a meeting of another kind has (座谈会, 推进会 need a subject before them).
