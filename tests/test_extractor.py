@@ -978,3 +978,15 @@ def test_an_articles_name_is_its_leads_first_clauses_never_cut_mid_word() -> Non
     long = _lead_phrase("2月28日下午，县委副书记、县长李永军主持召开2026年2月县人民政府抓落实专题工作推进会议。")
     assert long.endswith("…") and len(long) <= ARTICLE_NAME_CHARS and long.startswith("县委副书记、县长李永军")
     assert "2026年2月县人民政府" in long  # cut between words, after a whole word
+
+
+def test_a_congress_session_after_its_level_alone_and_its_preparatory_meeting_called_the_sessions() -> None:
+    from briefing.meetings import find_meetings
+
+    [presidium] = find_meetings("2月5日17:00,县第十八届人民代表大会第三次会议主席团第一次会议在县花园宾馆召开。")
+    assert presidium.name == "县第十八届人民代表大会第三次会议主席团第一次会议"
+    [preparatory] = find_meetings("2月4日下午4点,县第十八届人民代表大会第三次会议在县电影院召开大会预备会议。")
+    assert preparatory.name == "县第十八届人民代表大会第三次会议预备会议"
+    # A place written in full before the term stays whole.
+    [named] = find_meetings("中共旺苍县第十八届人民代表大会第三次会议临时委员会")
+    assert "旺苍县第十八届人民代表大会" in named.name

@@ -256,6 +256,9 @@ def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
         place_start = found[-1][0]
     elif _two_character_county(window):  # 环县第十八届人民代表大会
         place_start = len(window) - 2
+    elif bare := re.search(r"(?:^|[^\u4e00-\u9fff])(?P<level>[区县市旗])$", window):
+        # "2月5日17:00,县第十八届人民代表大会…": the level alone, as a page of its own writes it.
+        return start - 1, bare["level"]
     else:  # a name the gazetteer no longer has (凤翔县, now 凤翔区), after the party's name
         former = re.search(r"(?:中国共产党|中共)[\u4e00-\u9fff]{1,10}?[区县市旗]$", window)
         if former is None:
