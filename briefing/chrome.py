@@ -60,6 +60,7 @@ class ChromeRules:
     index_labels_needed: int = 2
     repeated_in_page: int = 3
     index_value_chars: int = 24
+    media_placeholders: tuple[str, ...] = ()
 
 
 @cache
@@ -82,6 +83,7 @@ def rules() -> ChromeRules:
         tuple(d.get("media_markers", ())), tuple(d.get("trail_cues", ())),
         tuple(d.get("trail_arrows", ())), tuple(d.get("index_labels", ())), int(d.get("index_labels_needed", 2)),
         int(d.get("repeated_in_page", 3)), int(d.get("index_value_chars", 24)),
+        tuple(d.get("media_placeholders", ())),
     )
 
 

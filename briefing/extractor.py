@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .dates import detect_date, same_day_as_before
 from .leaders import find_leaders
 from .lexicon import DOCUMENT_RE, FIGURE_RE, UNKNOWN_DISTRICT, chinese_number
-from .meetings import is_official_document, is_speech_text, is_template, meeting_identity
+from .meetings import is_book_chapter, is_official_document, is_speech_text, is_template, meeting_identity
 from .model import (
     AdoptedDocument,
     CleanDocument,
@@ -343,6 +343,10 @@ def extract_document(
         if on_warning:
             on_warning(f"{doc.path}: the text of a speech or a work report as delivered, not a meeting report; "
                        "left out")
+        return []
+    if is_book_chapter(doc.paragraphs):
+        if on_warning:
+            on_warning(f"{doc.path}: a chapter of a book, not a meeting report; left out")
         return []
     if is_official_document("\n".join(doc.paragraphs)):
         if on_warning:

@@ -990,3 +990,17 @@ def test_a_congress_session_after_its_level_alone_and_its_preparatory_meeting_ca
     # A place written in full before the term stays whole.
     [named] = find_meetings("中共旺苍县第十八届人民代表大会第三次会议临时委员会")
     assert "旺苍县第十八届人民代表大会" in named.name
+
+
+def test_figures_a_site_masks_are_no_blanks_and_a_novels_chapter_is_no_report(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefing.meetings import is_book_chapter, is_template
+
+    masked = ("图片附件*月**日下午,政协鄂托克前旗第十一届委员会第三次会议圆满完成各项议程后胜利闭幕。"
+              "旗政协党组书记、主席陶迪主持会议并讲话。政协鄂托克前旗第十一届委员会共有委员***人,出席大会的委员***人。\n")
+    assert not is_template(masked)
+    assert is_template("在***的领导下，***区委书记***同志主持会议。")  # blanks for names remain a template
+    [meeting] = _summarized(tmp_path, "masked.txt", masked)
+    assert (meeting["district"], meeting["name"]) == ("鄂托克前旗", "政协鄂托克前旗第十一届委员会第三次会议")
+    assert meeting["date"]["label"] == "日期不详" and not meeting["name"].startswith("图片")
+    assert is_book_chapter(["首页 > 都市言情 > 官家", "第1287章 市政府常务会议(2/5)", "目录"])
+    assert not is_book_chapter(["第118次区政府常务会议召开", "会议指出，要……"])

@@ -99,6 +99,12 @@ def remove_html_leftovers(text: str) -> tuple[str, int]:
         count += 1
         text = unescaped
     text, n = _TAG_RE.subn("", text)
+    # Where a page had a picture, some copies keep its label ("图片附件12月3日下午，…").
+    placeholders = chrome_rules().media_placeholders
+    if placeholders and any(p in text for p in placeholders):
+        for placeholder in placeholders:
+            n += text.count(placeholder)
+            text = text.replace(placeholder, "")
     return text, count + n
 
 

@@ -72,6 +72,8 @@ class _Rules:
     decided_before: tuple[str, ...]
     zone_bodies: tuple[str, ...]
     town_holders: tuple[str, ...]
+    masked_figure_units: tuple[str, ...]
+    book_chapter_words: tuple[str, ...]
     town_bodies: tuple[str, ...]
     county_body_words: tuple[str, ...]
     plain_meeting_bodies: tuple[str, ...]
@@ -344,7 +346,8 @@ def meeting_identity(name: str, place: str = "") -> str:
 
 # Meetings of other kinds and pages that are no reports, kept in their own modules.
 from .other import other_meeting  # noqa: E402
-from .pages import is_official_document, is_speech_text, is_template  # noqa: E402
+from .pages import is_book_chapter, is_official_document, is_speech_text, is_template  # noqa: E402
 
-__all__ = ["MeetingMention", "find_meetings", "is_official_document", "is_speech_text", "is_template",
+__all__ = ["MeetingMention", "find_meetings", "is_book_chapter", "is_official_document", "is_speech_text",
+           "is_template",
            "meeting_identity", "other_meeting", "reported_meeting", "rules"]
