@@ -168,22 +168,27 @@ def keywords(
 
 def distinctive_weights(
     per_meeting: list[list[tuple[str, float]]], districts: list[str]
-) -> list[dict[str, float]]:
-    """Weight up the words one district uses and the others do not."""
+) -> tuple[list[dict[str, float]], list[tuple[int, ...]]]:
+    """Weight up the words one district uses and the others do not. With each meeting's
+    weights, what they follow from besides its keywords: the number of districts, then how
+    many use each of its words (a stored summary is looked up by these, not by floats)."""
     n_districts = len(set(districts))
     used_by: dict[str, set[str]] = {}
     for kws, district in zip(per_meeting, districts, strict=True):
         for word, _ in kws:
             used_by.setdefault(word, set()).add(district)
-    result = []
+    result, spreads = [], []
     for kws in per_meeting:
         weights = {}
+        spread_of = [n_districts]
         for word, weight in kws:
             spread = len(used_by[word])
             boost = 1.0 + math.log((1 + n_districts) / (1 + spread)) if n_districts > 1 else 1.0
             weights[word] = weight * boost
+            spread_of.append(spread)
         result.append(weights)
-    return result
+        spreads.append(tuple(spread_of))
+    return result, spreads
 
 
 def _bigrams(text: str) -> set[str]:
@@ -462,11 +467,13 @@ def summarize(meetings: list[Meeting], settings: SummarizerSettings, store: Resu
     settings_key = stored.key_of(encode(settings), sorted(stop)) if store else ""
     per_meeting = stored.cached_map(store, "keywords", list[tuple[str, float]], _keywords_job, jobs,
                                     lambda job: (settings_key, job[2]), parallel_map)
-    weights = distinctive_weights(per_meeting, [m.district for m in meetings])
-    jobs_points = [(m, w, settings, facts) for m, w, facts in zip(meetings, weights, identities, strict=True)]
+    weights, spreads = distinctive_weights(per_meeting, [m.district for m in meetings])
+    # A meeting's weights follow from its keywords (its identity and the settings) and the
+    # words' spreads: those are its points' key.
+    jobs_points = [(m, w, settings, facts, spread)
+                   for m, w, facts, spread in zip(meetings, weights, identities, spreads, strict=True)]
     summaries = stored.cached_map(
-        store, "points", _Summary, _points_job, jobs_points,
-        lambda job: (settings_key, job[3], sorted((k, round(v, 6)) for k, v in job[1].items())),
+        store, "points", _Summary, _points_job, jobs_points, lambda job: (settings_key, job[3], job[4]),
         parallel_map, lambda job: [str(path) for path in job[0].sources])
     for meeting, (found, shown) in zip(meetings, summaries, strict=True):
         meeting.points, meeting.keywords = found, shown
@@ -484,10 +491,10 @@ def _keywords_job(job: tuple[Meeting, frozenset[str], str]) -> list[tuple[str, f
 _Summary = tuple[list[KeyPoint], list[tuple[str, float]]]
 
 
-def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings, str]) -> _Summary:
+def _points_job(job: tuple[Meeting, dict[str, float], SummarizerSettings, str, tuple[int, ...]]) -> _Summary:
     """A meeting's points and the keywords a reader sees, kept together: both follow from
     its weights and the settings."""
-    meeting, weights, settings, _ = job
+    meeting, weights, settings, _, _ = job
     return summarize_meeting(meeting, weights, settings), shown_keywords(weights, theme_terms=settings.theme_terms)
 
 
