@@ -1004,3 +1004,17 @@ def test_figures_a_site_masks_are_no_blanks_and_a_novels_chapter_is_no_report(tm
     assert meeting["date"]["label"] == "日期不详" and not meeting["name"].startswith("图片")
     assert is_book_chapter(["首页 > 都市言情 > 官家", "第1287章 市政府常务会议(2/5)", "目录"])
     assert not is_book_chapter(["第118次区政府常务会议召开", "会议指出，要……"])
+
+
+def test_a_meeting_listed_before_others_whose_spirit_is_conveyed_is_conveyed_too() -> None:
+    from briefing.meetings import find_meetings
+    from briefing.model import Paragraph
+    from briefing.segmenter import lead_meeting
+
+    text = "会议传达了省委书记的讲话精神及泉州市委常委（扩大）会议、晋江市委常委（扩大）会议精神。"
+    assert [m.held for m in find_meetings(text)] == [-1, -1]
+    # The lead's meeting of another kind is the one reported, not a conveyed one.
+    section = [Paragraph("昨日，晋江市政府党组书记、代市长王明元主持召开市政府党组（扩大）会议。", 0), Paragraph(text, 1)]
+    assert lead_meeting(section).name == "市政府党组（扩大）会议"
+    # A list whose end is held is not conveyed ("区委常委会、区政府常务会议先后召开").
+    assert [m.held for m in find_meetings("区委常委会会议、区政府常务会议先后召开。")][-1] >= 0

@@ -234,7 +234,7 @@ def _held(text: str, start: int, end: int) -> int:
         # (the plenum conveyed); a meeting joined by 暨 is held as the whole is.
         clause = ""
     if after.startswith(r.not_held_after) or clause.endswith(r.not_held_before) or any(
-            w in clause for w in r.not_held_before if len(w) >= 2):
+            w in clause for w in r.not_held_before if len(w) >= 2) or _listed_before_conveyed(text, end):
         return -1
     if not clause and re.sub(r"[，,：:]$", "", text[max(0, start - CONTEXT_CHARS):start]).endswith(r.decided_before):
         return -1  # "会议决定，…会议于…召开": decided on, not held
@@ -243,6 +243,18 @@ def _held(text: str, start: int, end: int) -> int:
             w in text[start:end] for w in r.held_in_name):
         return 1
     return 0
+
+
+def _listed_before_conveyed(text: str, end: int) -> bool:
+    """"…泉州市委常委（扩大）会议、晋江市委常委（扩大）会议精神": a mention listed before
+    others ("、", "和", "及") whose list ends in what is conveyed is conveyed too."""
+    if not text.startswith(("、", "和", "及", "以及"), end):
+        return False
+    rest = re.split(r"[，。；！？,;!?\n]", text[end:end + LISTED_CHARS], maxsplit=1)[0]
+    return bool(re.search(r"(?:会议?|全会)精神", rest))
+
+
+LISTED_CHARS = 80  # how far a list of conveyed meetings is read on
 
 
 def _place_prefix(text: str, start: int, core: str) -> tuple[int, str]:
