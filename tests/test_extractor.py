@@ -1014,7 +1014,8 @@ def test_a_meeting_listed_before_others_whose_spirit_is_conveyed_is_conveyed_too
     text = "会议传达了省委书记的讲话精神及泉州市委常委（扩大）会议、晋江市委常委（扩大）会议精神。"
     assert [m.held for m in find_meetings(text)] == [-1, -1]
     # The lead's meeting of another kind is the one reported, not a conveyed one.
-    section = [Paragraph("昨日，晋江市政府党组书记、代市长王明元主持召开市政府党组（扩大）会议。", 0), Paragraph(text, 1)]
+    section = [Paragraph("昨日，晋江市政府党组书记、代市长王明元主持召开市政府党组（扩大）会议。", 0),
+               Paragraph(text, 1)]
     assert lead_meeting(section).name == "市政府党组（扩大）会议"
     # A list whose end is held is not conveyed ("区委常委会、区政府常务会议先后召开").
     assert [m.held for m in find_meetings("区委常委会会议、区政府常务会议先后召开。")][-1] >= 0
