@@ -1019,3 +1019,12 @@ def test_a_meeting_listed_before_others_whose_spirit_is_conveyed_is_conveyed_too
     assert lead_meeting(section).name == "市政府党组（扩大）会议"
     # A list whose end is held is not conveyed ("区委常委会、区政府常务会议先后召开").
     assert [m.held for m in find_meetings("区委常委会会议、区政府常务会议先后召开。")][-1] >= 0
+
+
+def test_a_sessions_branch_secretaries_and_group_conveners_meet_as_the_session() -> None:
+    from briefing.meetings import find_meetings
+
+    name = "区政协十一届七次会议临时党支部书记和政协委员小组召集人会议"
+    [conveners] = find_meetings(f"1月19日，区政协主席黄红主持召开{name}。")
+    assert (conveners.kind.value, conveners.name) == ("政协会议", name)
+    assert conveners.held == 1

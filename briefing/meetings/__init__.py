@@ -31,8 +31,10 @@ PARTY_COMMITTEE = "(?:党?工委[（(]{L}委[）)]|{L}委)"
 TIME = r"(?:于?(?:\d{1,2}月\d{1,2}日|[昨今][日天]|近日|日前)(?:上午|下午|晚上|晚间)?|于?(?:上午|下午|晚上|晚间)|于)"
 VENUE = r"在[^，。；、\s在]{2,12}?"
 WHEN = rf"(?:{TIME}(?:{VENUE})?|{VENUE})"
-# The groups of a session whose heads meet: "各讨论组组长会议", "代表团召集人会议".
-SESSION_GROUPS = "(?:讨论组|小组|界别组|代表团)(?:组长|召集人)(?:会议|会)"
+# The groups of a session whose heads meet: "各讨论组组长会议", "代表团召集人会议", with
+# others beside them ("临时党支部书记和政协委员小组召集人会议").
+SESSION_GROUPS = ("(?:[^，。；、\\s]{2,12}?和)?(?:政协委员|委员|代表)?(?:讨论组|小组|界别组|代表团)(?:组长|召集人)"
+                  "(?:会议|会)")
 CONTEXT_CHARS = 14  # how much of the clause before a mention is read for its cues
 PLACE_PREFIX_CHARS = 16  # how far back a place that belongs to a name is looked for
 
