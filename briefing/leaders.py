@@ -19,6 +19,8 @@ LEVEL = "[区县市旗]"
 HAN = "\u4e00-\u9fff"
 # Words that follow a leader's name ("刘健就…", "高香传达…", "胡卫国主持…"): they tell
 # whether a name has two characters or three.
+# A transliterated name, its parts joined by a middle dot (阿不都克力木·艾力, 帕巴拉·格列朗杰).
+DOTTED_NAME = rf"[{HAN}]{{1,8}}(?:[·•・][{HAN}]{{1,8}})+"
 AFTER_NAME_WORDS = {
     "主持", "代表", "表示", "出席", "参加", "传达", "指出", "强调", "讲话", "要求", "作了", "提出",
     "调研", "带队", "率队", "一行", "同志", "结合", "通报", "宣读", "介绍", "部署", "主讲", "汇报",
@@ -58,7 +60,8 @@ def rules() -> _Rules:
     org = org.replace(LEVEL, rf"{LEVEL}(?:第?[一二三四五六七八九十]{{1,3}}届)?")
     role = rf"(?:(?:{org})(?:党组)?(?:常务)?(?:{title})|{head})"
     role_name = re.compile(
-        rf"(?P<role>{role}(?:(?:、|兼|，|,)(?:{role}|[{HAN}]{{0,14}}?(?:党组)?(?:{title})))*)(?P<name>[{HAN}]{{2,5}})")
+        rf"(?P<role>{role}(?:(?:、|兼|，|,)(?:{role}|[{HAN}]{{0,14}}?(?:党组)?(?:{title})))*)"
+        rf"(?P<name>{DOTTED_NAME}|[{HAN}]{{2,5}})")
     name_role = re.compile(rf"(?P<org>{LEVEL}委|市委)(?P<name>[{HAN}]{{2,3}}?)(?P<title>书记|副书记)")
     # "邓晓东区长主持召开…": a name with the head's title after it, at the start of a clause.
     name_head = re.compile(rf"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[{HAN}]{{2,3}}?)(?P<title>{head})"
@@ -91,7 +94,10 @@ def _written_after_another_place(text: str, leader: Leader, place: str) -> int:
 
 def _trim_name(text: str, start: int, candidate: str) -> str | None:
     """Two or three characters, or a longer name (宝音满都呼) standing whole between a role
-    and a list mark? Decided by what follows the name in ``text``."""
+    and a list mark? Decided by what follows the name in ``text``. A name whose parts a
+    middle dot joins (阿不都克力木·艾力) is one name, whole."""
+    if re.fullmatch(DOTTED_NAME, candidate):
+        return _dotted_name(text, start, candidate)
     if not candidate or candidate[:2] in AFTER_NAME_WORDS or _verb(candidate[:2]):
         return None  # "王华区长强调", "市委常委扩大会精神": a verb after the title, no name
 
@@ -143,6 +149,17 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
                 verb_at(start + i) for i in range(3, k)) and not any(word in inside_k for word in TITLES_AFTER_NAME):
             return candidate[:k]
     return candidate if whole and len(candidate) > 3 else candidate[:3]
+
+
+def _dotted_name(text: str, start: int, candidate: str) -> str:
+    """A dotted name ends where what follows it is a leader's doing, 同志 or 的
+    ("阿不都克力木·艾力同志主持…"); else it runs to the end of the span."""
+    at = max(candidate.rfind(dot) for dot in "·•・") + 1
+    for end in range(start + at + 1, start + len(candidate)):
+        if (text[end:end + 2] in AFTER_NAME_WORDS or text[end] in AFTER_NAME_CHARS or text[end] == "的"
+                or text.startswith("同志", end)):
+            return text[start:end]
+    return candidate
 
 
 def _reads_as_words(text: str) -> bool:

@@ -1028,3 +1028,11 @@ def test_a_sessions_branch_secretaries_and_group_conveners_meet_as_the_session()
     [conveners] = find_meetings(f"1月19日，区政协主席黄红主持召开{name}。")
     assert (conveners.kind.value, conveners.name) == ("政协会议", name)
     assert conveners.held == 1
+
+
+def test_a_transliterated_name_joined_by_a_middle_dot_is_one_leader() -> None:
+    from briefing.leaders import find_leaders
+
+    [mayor] = find_leaders("2月18日，县委副书记、县长阿不都克力木·艾力同志主持召开县政府第47次常务会议。")
+    assert (mayor.name, mayor.role) == ("阿不都克力木·艾力", "县委副书记、县长")
+    assert find_leaders("县委副书记、县长木合塔尔·丝迪克主持会议。")[0].name == "木合塔尔·丝迪克"
