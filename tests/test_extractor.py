@@ -968,6 +968,8 @@ def test_a_work_meeting_named_for_follow_up_a_towns_meeting_and_members_bound_fo
     assert other_meeting("5月16日上午，县委书记在桥头镇召开乡村振兴现场推进会。") is not None
     assert other_meeting("12月5日，参加政协甘南藏族自治州第十五届委员会第一次会议的22名委员抵达州府合作，"
                          "准时报到并参加了下午召开的预备会议。") is None
+    # The nation's congress, which a county's leaders watch open.
+    assert other_meeting("10月16日，全国人民热切期盼的中国共产党第二十次全国代表大会在北京人民大会堂隆重开幕。") is None
 
 
 def test_an_articles_name_is_its_leads_first_clauses_never_cut_mid_word() -> None:

@@ -74,6 +74,7 @@ class _Rules:
     decided_before: tuple[str, ...]
     zone_bodies: tuple[str, ...]
     town_holders: tuple[str, ...]
+    national_sessions: tuple[str, ...]
     masked_figure_units: tuple[str, ...]
     book_chapter_words: tuple[str, ...]
     town_bodies: tuple[str, ...]

@@ -61,7 +61,7 @@ def other_meeting(text: str) -> MeetingMention | None:
                 if _region_body(text, m.start("name") - len(subject), name):
                     continue  # "在省十三届人民代表大会常务委员会…上召开了第一次全体会议"
         if (len(name) < 3 or _conveys(name) or _zones_meeting(clause, name) or name.startswith(r.organisation_bodies)
-                or _towns_meeting(clause)):
+                or _towns_meeting(clause) or any(session in name for session in r.national_sessions)):
             continue
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
                               m.start("name"), m.end("name"), 1)
