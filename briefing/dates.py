@@ -181,15 +181,16 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
         found = _as_date(f"{month_start.year}-{month_start.month}-{day}")
         if found is not None:
             return MeetingDate(found.year, found.month, found.day, DatePrecision.DAY, inferred=True)
+    if page_year is not None and page_month is not None:
+        # The page's own month is better evidence than what the text plans for ("明年…").
+        return MeetingDate(page_year, page_month, precision=DatePrecision.MONTH, inferred=True)
     m = _REVIEW_PLAN_RE.search(text)
-    if m and int(m["next"]) == int(m["y"]) + 1:
+    if m and int(m["next"]) == int(m["y"]) + 1 and int(m["y"]) <= latest.year:
         return MeetingDate(int(m["y"]), precision=DatePrecision.YEAR, inferred=True, note="末")
     if _NEW_YEAR_RE.search(lead + text):
         year = context_year(text)
-        if year is not None:
+        if year is not None and year + 1 <= latest.year:
             return MeetingDate(year + 1, precision=DatePrecision.YEAR, inferred=True, note="初")
-    if page_year is not None and page_month is not None:
-        return MeetingDate(page_year, page_month, precision=DatePrecision.MONTH, inferred=True)
     return MeetingDate()
 
 

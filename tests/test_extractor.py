@@ -1038,3 +1038,14 @@ def test_a_transliterated_name_joined_by_a_middle_dot_is_one_leader() -> None:
     [mayor] = find_leaders("2月18日，县委副书记、县长阿不都克力木·艾力同志主持召开县政府第47次常务会议。")
     assert (mayor.name, mayor.role) == ("阿不都克力木·艾力", "县委副书记、县长")
     assert find_leaders("县委副书记、县长木合塔尔·丝迪克主持会议。")[0].name == "木合塔尔·丝迪克"
+
+
+def test_a_standing_committee_that_met_recently_and_a_year_never_after_the_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("原文链接：http://yptimes.shyp.gov.cn/html/2021-12/28/content_9399_14317701.htm\n"
+            "本报讯 区委常委会近日举行会议，传达学习全市领导干部会议精神，区委书记谢坚钢主持会议并讲话。\n"
+            "会议指出，要把明年全区经济社会发展工作谋划好、推进好。会议审议并同意2021年区政府实事项目完成情况"
+            "与2022年实事项目征集、立项工作情况的汇报，2022年区政府实事项目要抓紧与市有关部门的对接。\n")
+    [meeting] = _summarized(tmp_path, "yangpu.txt", page)
+    assert (meeting["district"], meeting["name"]) == ("杨浦区", "区委常委会会议")
+    # No day; the page's month, never "2023年初" that the plans for next year would suggest.
+    assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2021, 12, None)
