@@ -104,6 +104,20 @@ def _conveyed_date(lead: str, at: int) -> bool:
     return meeting >= 0 and any(w in sentence[meeting:] for w in rules().not_held_before if len(w) >= 2)
 
 
+def _later_this_month(page_date: dt.date | None, month: int, day: int) -> bool:
+    """A day of the page's own month after the page's date: one the page looks ahead to (a
+    meeting's opening it announces), not a day of last year."""
+    return page_date is not None and month == page_date.month and day > page_date.day
+
+
+def _announced_date(lead: str, at: int) -> bool:
+    """Whether the date at ``at`` is one a meeting is announced for ("将于1月23日开幕"): the
+    day something will be held, not one it was."""
+    from .meetings import rules
+
+    return re.sub(r"(?:\d{4}年)?$", "", lead[max(0, at - 8):at]).endswith(rules().announced_before)
+
+
 def _names_another_meeting(heading: str, mention: str | None) -> bool:
     """A heading that names other meetings than the report's (the session a standing meeting
     decided on, "…会议于4月15日至17日召开"): it does not date the report."""
@@ -128,13 +142,16 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
         for m in pattern.finditer(lead):
             found = _as_date(f"{m['y']}-{m['m']}-{m['d']}")
             # A date after the page's is not the meeting's, nor one of what it conveys.
-            if found is not None and found <= latest and not _conveyed_date(lead, m.start()):
+            if found is not None and found <= latest and not _conveyed_date(lead, m.start()) and not (
+                    _announced_date(lead, m.start())):
                 full.append((m.start(), found))
     for m in _COMPACT_DATE_RE.finditer(lead):
         found = _compact_date(m["y"], m["md"])
         if found is not None and found <= latest and not _conveyed_date(lead, m.start()):
             full.append((m.start(), found))
-    month_day = next((m for m in _MONTH_DAY_RE.finditer(lead) if not _conveyed_date(lead, m.start())), None)
+    month_day = next((m for m in _MONTH_DAY_RE.finditer(lead) if not _conveyed_date(lead, m.start())
+                      and not _announced_date(lead, m.start())
+                      and not _later_this_month(page_date, int(m["m"]), int(m["d"]))), None)
     if month_day is None and (compact := _COMPACT_MONTH_DAY_RE.search(lead)) and page_date is not None:
         found = _compact_date(str(page_date.year), compact["md"])
         if found is not None:

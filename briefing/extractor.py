@@ -162,6 +162,8 @@ def _lead_phrase(text: str) -> str:
     from . import nlp
 
     sentence = re.split(r"[。！？]", text, maxsplit=1)[0]
+    # "1日 2017年自治区…": a chronicle's entry opens on its day, apart from its words.
+    sentence = re.sub(rf"^(?:{_TIME_CLAUSE_RE.pattern}|\d{{1,2}}[—\-－]\d{{1,2}}日)\s+", "", sentence)
     clauses = [c for c in re.split(r"[，；：,;:]", sentence) if c and not _TIME_CLAUSE_RE.fullmatch(c)]
     if not clauses:
         return sentence[:ARTICLE_NAME_CHARS]
@@ -177,7 +179,14 @@ def _lead_phrase(text: str) -> str:
         if len(kept) + len(word) > ARTICLE_NAME_CHARS - 1:
             break
         kept += word
+    # Never cut inside brackets or quotes: end before the one left open.
+    for opening, closing in _PAIRED_MARKS:
+        if kept.rfind(opening) > kept.rfind(closing):
+            kept = kept[:kept.rfind(opening)]
     return kept + "…"
+
+
+_PAIRED_MARKS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"))
 
 
 def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = HOME_SHANGHAI,

@@ -184,6 +184,15 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     ("成文日期 2023-08-08", True),
     ("文号 镇政发〔2024〕7号", True),
     ("主题分类要科学，公开方式要规范，确保信息发布及时准确。", False),
+    # A portal's greeting and its social accounts; a yearbook's volume and a paper's issue.
+    ("欢迎进入包头市九原区人民政府网!", True),
+    ("政务微信 | 九原发布", True),
+    ("打印〗〖关闭", True),
+    ("2018卷", True),
+    ("2021年第5期", True),
+    ("第03版", True),
+    ("2018年", False),
+    ("会议欢迎访问团一行来区考察。", False),
 ])
 def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome: bool) -> None:
     from briefing.chrome import is_boilerplate, is_chrome

@@ -1049,3 +1049,40 @@ def test_a_standing_committee_that_met_recently_and_a_year_never_after_the_page(
     assert (meeting["district"], meeting["name"]) == ("杨浦区", "区委常委会会议")
     # No day; the page's month, never "2023年初" that the plans for next year would suggest.
     assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2021, 12, None)
+
+
+@pytest.mark.parametrize("text", [
+    # A region's CPPCC named with the region's full name before its term.
+    "原文链接：http://huazhang999.com/html/informationjiuyuan29msg1.html\n欢迎进入包头市九原区人民政府网!\n"
+    "发布时间:2018-01-20 00:00\n"
+    "1月19日,政协内蒙古自治区第十二届一次会议新闻发布会召开。会议宣布政协内蒙古自治区第十二届一次会议"
+    "将于2018年1月23日至29日在呼和浩特召开。\n九原区人民政府主办\n",
+    # A year before the region's body; a meeting held by the sentence's subject ("并召开").
+    "1日 2017年自治区深化医药卫生体制改革领导小组第一次(扩大)会议在鄂尔多斯市召开。自治区主席布小林主持会议。\n"
+    "6—9日 全国政协副主席齐续春在呼和浩特、鄂尔多斯市调研,并召开“一带一路”西北发展战略座谈会。"
+    "二连浩特市负责人介绍了有关情况。\n",
+])
+def test_a_regions_bodies_named_in_full_or_after_a_year_hold_no_countys_meeting(tmp_path, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _summarized(tmp_path, "region.txt", text)
+    assert [m for m in found if m["kind"] != "文章"] == []
+
+
+def test_a_date_announced_for_later_is_not_the_day_of_the_report(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("政协内蒙古自治区第十二届一次会议将于1月23日开幕\n发布时间:2018-01-20 00:00\n"
+            "1月19日,政协内蒙古自治区第十二届一次会议新闻发布会召开。\n主办:包头市九原区人民政府\n")
+    [article] = _summarized(tmp_path, "announced.txt", page)
+    assert (article["date"]["year"], article["date"]["month"], article["date"]["day"]) == (2018, 1, 19)
+    from briefing.dates import _announced_date
+
+    lead = "县政协九届三次会议将于2019年2月26日召开"
+    assert _announced_date(lead, lead.index("2019"))
+
+
+def test_an_articles_name_from_a_chronicle_entry_opens_on_its_words_and_closes_its_brackets() -> None:
+    from briefing.extractor import ARTICLE_NAME_CHARS, _lead_phrase
+
+    name = _lead_phrase("1日 2017年自治区深化医药卫生体制改革领导小组第一次（扩大）会议在鄂尔多斯市召开。")
+    assert name.startswith("2017年自治区") and name.endswith("…") and len(name) <= ARTICLE_NAME_CHARS
+    assert name.count("（") == name.count("）")
+    cut = _lead_phrase("区领导赴“绿水青山就是金山银山理念实践创新基地建设推进会暨现场观摩”调研。")
+    assert cut.count("“") == cut.count("”")

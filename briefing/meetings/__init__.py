@@ -72,6 +72,7 @@ class _Rules:
     prefecture_bodies: tuple[str, ...]
     document_cues: tuple[str, ...]
     decided_before: tuple[str, ...]
+    announced_before: tuple[str, ...]
     zone_bodies: tuple[str, ...]
     town_holders: tuple[str, ...]
     national_sessions: tuple[str, ...]
@@ -172,7 +173,19 @@ def _region_body(text: str, start: int, span: str) -> bool:
         return True
     if _higher_owner(text[:start], span):
         return True
+    if _province_term_re().search(span):
+        return True  # "政协内蒙古自治区第十二届一次会议": the province's name, then its term
     return any(f"{city}委员会" in bodies for city in _prefecture_cities() if city in bodies)
+
+
+@cache
+def _province_term_re() -> re.Pattern[str]:
+    """A province's full name (a municipality's too) followed by a term or a body, not by a
+    division's name: "政协内蒙古自治区第十二届…", "中国共产党天津市第十二次代表大会"."""
+    from ..places import gazetteer
+
+    provinces = sorted({d.province for d in gazetteer().divisions}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, provinces))})(?=第|{NUMBER}届|委员会|人民代表大会)")
 
 
 @cache

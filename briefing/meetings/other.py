@@ -20,6 +20,9 @@ _OTHER_BEFORE_RE = re.compile(
 # A name that is only a session ("第一次会议"), whose body stands before 召开.
 _SESSION_ONLY_RE = re.compile(rf"(?:\d{{4}}年度?)?第{NUMBER}次(?:全体|工作|成员|委员)?会议")
 MAX_SUBJECT_CHARS = 30
+_YEAR_RE = re.compile(r"^\d{4}年度?")
+# A clause that holds a meeting without naming who holds it ("并召开", "随后召开").
+_NO_SUBJECT_RE = re.compile(r"(?:并|随后|之后|会后|同时|还)?(?:主持)?(?:召开|举行)了?")
 _LEADING_TIME_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|昨[日天]|今[日天]|近日|日前)?(?:上午|下午|晚上?|晚间)?")
 
 
@@ -45,12 +48,15 @@ def other_meeting(text: str) -> MeetingMention | None:
         # Who holds it is said in its clause ("省委召开…"); a clause before it may say only on
         # whose plan ("根据省委统一部署，4月14日，…报告会在钟山区举行").
         clause = re.split(r"[。！？，,；;]", text[:m.start("name")])[-1]
+        if _NO_SUBJECT_RE.fullmatch(_LEADING_TIME_RE.sub("", clause).strip()):
+            # "…齐续春在呼和浩特调研，并召开…座谈会": the holder is the sentence's subject.
+            clause = re.split(r"[。！？]", text[:m.start("name")])[-1]
         if any(body in clause for body in (*r.higher_bodies, *r.plural_holders)) or _attends_higher_body(
                 text[:m.start("name")]):
             continue
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
-        if _region_body(text, m.start("name"), name):
-            continue
+        if _region_body(text, m.start("name"), name) or _YEAR_RE.sub("", name).startswith(r.higher_bodies):
+            continue  # "2017年自治区深化医药卫生体制改革领导小组第一次（扩大）会议"
         if _SESSION_ONLY_RE.fullmatch(name):
             # "…委员会召开第一次会议": the session is the body's, named before 召开.
             subject = re.split(r"[，。；！？,;!?\n]", text[:m.start("name")])[-1]
