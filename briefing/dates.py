@@ -35,7 +35,8 @@ _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天"
 _SAME_DAY_RE = re.compile(r"^\s*(?:[^，。]{0,8}?[，,])?(?:同一天|同日|当天|当日|与此同时)")
 _RELATIVE_DAY_RE = re.compile("|".join(_RELATIVE_DAYS))
 # A lead paragraph that gives the day alone ("22日下午，市委书记…"), near its start.
-_DAY_ONLY_RE = re.compile(r"(?<![月\d年.\-/])(?P<d>[12]?\d|3[01])日(?=上午|下午|晚|，|,|\s|召开|举行)")
+# "19号上午，…" in speech.
+_DAY_ONLY_RE = re.compile(r"(?<![月\d年.\-/])(?P<d>[12]?\d|3[01])[日号](?=上午|下午|晚|，|,|\s|召开|举行)")
 DAY_ONLY_WITHIN = 40
 # "2013年以来": since that year, so not the year a text is set in; nor one it looks ahead to.
 _CONTEXT_YEAR_RE = re.compile(r"(?<![到至—\-~～\d])(?P<y>(?:19|20)\d{2})年(?!前|以前|之前|底前|以后|以来)")

@@ -44,7 +44,9 @@ def detect_district(report: Report, doc: CleanDocument, places: PlaceSettings = 
     pieces = [(p.text, 2.0 if p.is_heading else 1.0) for p in report.paragraphs]
     found = locate(pieces, doc.url, places.home, places.extra, _page_head(doc))
     if found is None:
-        page = [doc.title or "", *doc.paragraphs, doc.outlet or "", doc.trail or ""]
+        from .places.address import words_in_address
+
+        page = [doc.title or "", *doc.paragraphs, doc.outlet or "", doc.trail or "", words_in_address(doc.url)]
         found = locate([(text, 1.0) for text in page if text], doc.url, places.home, places.extra)
     return found
 

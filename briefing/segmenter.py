@@ -143,7 +143,9 @@ def segment_document(
             continue
         # A meeting of another kind opens a page's first article; later on, "召开专题会"
         # is more often a passage of that article than an article of its own.
-        lead = lead_meeting(section, other_kinds=not reports or section[0].index in entries)
+        # A page's stray lines before its first article (a widget's "今天是：") open none.
+        opened = any(r.meeting_mention or any(not _stray_line(p.text) for p in r.body) for r in reports)
+        lead = lead_meeting(section, other_kinds=not opened or section[0].index in entries)
         mention = lead.name if lead else None
         body_chars = sum(len(p.text) for p in section if not p.is_heading)
         if mention is None and reports:
@@ -157,6 +159,14 @@ def segment_document(
     if dropped and on_warning:
         on_warning(f"{doc.path}: skipped {dropped} short item(s) unrelated to any meeting")
     return [r for r in reports if r.body]
+
+
+STRAY_LINE_CHARS = 12
+
+
+def _stray_line(text: str) -> bool:
+    """A few words and no sentence: a widget's label or a lost menu item, no article's text."""
+    return len(text) <= STRAY_LINE_CHARS and not re.search("[。！？，]", text)
 
 
 def _roundup_entries(paragraphs: list[Paragraph]) -> set[int]:

@@ -193,6 +193,10 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     ("第03版", True),
     ("2018年", False),
     ("会议欢迎访问团一行来区考察。", False),
+    # A date widget's label and a reporter's byline on their own lines.
+    ("今天是：", True),
+    ("李德琳  报道:", True),
+    ("本台记者 报道称，会议听取了汇报。", False),
 ])
 def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome: bool) -> None:
     from briefing.chrome import is_boilerplate, is_chrome

@@ -1086,3 +1086,41 @@ def test_an_articles_name_from_a_chronicle_entry_opens_on_its_words_and_closes_i
     assert name.count("（") == name.count("）")
     cut = _lead_phrase("区领导赴“绿水青山就是金山银山理念实践创新基地建设推进会暨现场观摩”调研。")
     assert cut.count("“") == cut.count("”")
+
+
+def test_a_sitting_of_a_provinces_session_and_a_body_under_a_provinces_short_name() -> None:
+    from briefing.meetings import find_meetings, other_meeting
+
+    # The headline writes the session and its sitting apart.
+    assert find_meetings("省第十四次党代会 各代表团召集人会议召开") == []
+    assert other_meeting("省第十四次党代会 各代表团召集人会议召开") is None
+    [county] = find_meetings("县第十五次党代会 各代表团召集人会议召开")
+    assert (county.kind.value, county.name) == ("党代表大会", "县第十五次党代会各代表团召集人会议")
+    assert other_meeting("西藏政协召开第四次主席会议") is None
+    assert other_meeting("区政协召开第四次主席会议") is not None
+
+
+def test_a_widgets_label_before_the_headline_and_a_day_said_with_hao(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("原文链接：https://www.ynmh.gov.cn/6.news.detail.dhtml?news_id=1\n今天是:\n"
+            "县政府召开《2017年政府工作报告(征求意见稿)》 征求意见会\n  • 发布时间 :2017-01-13 03:09\n"
+            "【导语】19号上午,勐海县政府召开征求意见会,就《2017年政府工作报告(征求意见稿)》征求人大代表、政协委员的意见和建议。\n"
+            "【图文】县委常委、常务副县长杨佛海表示,县政府将高度重视与会人员提出的意见和建议。\n")
+    [meeting] = _summarized(tmp_path, "menghai.txt", page)
+    assert (meeting["district"], meeting["kind"], meeting["name"]) == ("勐海县", "其他", "县政府征求意见会")
+    # The 19th, after the page's 13 January: December, the year before.
+    assert (meeting["date"]["year"], meeting["date"]["month"], meeting["date"]["day"]) == (2016, 12, 19)
+    assert not any("【" in point["text"] for point in meeting["points"])
+
+
+def test_a_wiki_pages_title_in_its_address_names_the_county(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from urllib.parse import quote
+
+    from briefing.places.address import words_in_address
+
+    url = "https://wiki.example.org/wiki/" + quote("鳳陽縣委常委會第3次會議")
+    assert words_in_address(url) == "凤阳县委常委会第3次会议"
+    assert words_in_address("https://x.example.org/a/" + quote(quote("凤翔"))) == "凤翔"  # encoded twice
+    assert words_in_address("https://x.example.org/a/b.html") == ""
+    page = f"原文链接：{url}\n3月2日,县委书记张三主持召开县委常委会第3次会议。会议传达学习了有关精神。\n"
+    [meeting] = _summarized(tmp_path, "wiki.txt", page)
+    assert meeting["district"] == "凤阳县"

@@ -173,8 +173,8 @@ def _region_body(text: str, start: int, span: str) -> bool:
         return True
     if _higher_owner(text[:start], span):
         return True
-    if _province_term_re().search(span):
-        return True  # "政协内蒙古自治区第十二届一次会议": the province's name, then its term
+    if _province_term_re().search(span) or _province_short_body_re().match(span):
+        return True  # "政协内蒙古自治区第十二届一次会议", "西藏政协第四次主席会议"
     return any(f"{city}委员会" in bodies for city in _prefecture_cities() if city in bodies)
 
 
@@ -186,6 +186,17 @@ def _province_term_re() -> re.Pattern[str]:
 
     provinces = sorted({d.province for d in gazetteer().divisions}, key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(map(re.escape, provinces))})(?=第|{NUMBER}届|委员会|人民代表大会)")
+
+
+@cache
+def _province_short_body_re() -> re.Pattern[str]:
+    """A province's short name opening a span with one of its bodies: "西藏政协…", "青海省委…"."""
+    from ..places import gazetteer
+
+    r = rules()
+    shorts = {re.sub(r"(?:壮族|回族|维吾尔)?自治区$|省$|市$", "", d.province) for d in gazetteer().divisions}
+    bodies = sorted({*r.region_bodies, "省委", "党委", "省政府", "省政协", "省人大"}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(sorted(shorts, key=len, reverse=True))})(?:{'|'.join(bodies)})")
 
 
 @cache
@@ -326,6 +337,7 @@ def _name(kind: MeetingKind, span: str, before: str) -> str:
     name = _SITTING_THEME_RE.sub("", name)  # "…第二次会议“学习贯彻…”建言献策大会"
     name = re.sub(r"[（(]", "（", name)
     name = re.sub(r"[）)]", "）", name)
+    name = re.sub(r"\s+", "", name)  # a headline's space between a session and its sitting
     level = _level(name, before)
     if kind is MeetingKind.PLENARY:
         numbers = re.search(rf"({NUMBER})届(?:{LEVEL}委|委员会)?(?:第)?({NUMBER})次全", name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import MeetingKind
-from . import LEVEL, NUMBER, MeetingMention, _name, _region_body, rules
+from . import LEVEL, NUMBER, SESSION_GROUPS, MeetingMention, _name, _region_body, rules
 
 # A meeting of no listed kind, named where it is held: "主持召开市长碰头会", "…座谈会召开".
 # "…下午召开的预备会议": a name never opens on 的 (that 召开 is a relative clause's).
@@ -18,7 +18,10 @@ _OTHER_AFTER_RE = re.compile(
 _OTHER_BEFORE_RE = re.compile(
     r"(?P<name>[^，。；！？：,;!?:\s]{3,60}?(?:会议|会))(?:在[^，。；！？]{1,16})?(?:召开|举行|开幕|闭幕)")
 # A name that is only a session ("第一次会议"), whose body stands before 召开.
-_SESSION_ONLY_RE = re.compile(rf"(?:\d{{4}}年度?)?第{NUMBER}次(?:全体|工作|成员|委员)?会议")
+_SESSION_ONLY_RE = re.compile(rf"(?:\d{{4}}年度?)?第{NUMBER}次(?:全体|工作|成员|委员|主席|主任|常委|常务)?会议")
+# "各代表团召集人会议": a sitting of a session, which is named with its session where that
+# is a county's; alone, it is a higher body's or nobody's.
+_SESSION_SITTING_RE = re.compile(rf"各?{SESSION_GROUPS}")
 MAX_SUBJECT_CHARS = 30
 _YEAR_RE = re.compile(r"^\d{4}年度?")
 # A clause that holds a meeting without naming who holds it ("并召开", "随后召开").
@@ -57,6 +60,8 @@ def other_meeting(text: str) -> MeetingMention | None:
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
         if _region_body(text, m.start("name"), name) or _YEAR_RE.sub("", name).startswith(r.higher_bodies):
             continue  # "2017年自治区深化医药卫生体制改革领导小组第一次（扩大）会议"
+        if _SESSION_SITTING_RE.fullmatch(name):
+            continue
         if _SESSION_ONLY_RE.fullmatch(name):
             # "…委员会召开第一次会议": the session is the body's, named before 召开.
             subject = re.split(r"[，。；！？,;!?\n]", text[:m.start("name")])[-1]

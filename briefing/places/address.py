@@ -101,6 +101,23 @@ def _address_index() -> dict[str, dict[str, list[str]]]:
     return index
 
 
+def words_in_address(url: str | None) -> str:
+    """The Chinese a web address writes, percent-encoded, in its path or query ("/wiki/%E6%B5%B7
+    %E5%AE%89…" of a wiki's page is its title, 海安…), in Simplified script; "" where none."""
+    if not url or "%" not in url:
+        return ""
+    from urllib.parse import unquote
+
+    from ..cleaner.script import convert_script
+
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    text = f"{parsed.path} {parsed.query}"
+    for _ in range(2):  # some addresses are encoded twice (%25E8…)
+        text = unquote(text, errors="ignore")
+    runs = re.findall(r"[\u4e00-\u9fff0-9]*[\u4e00-\u9fff][\u4e00-\u9fff0-9]*", text)
+    return convert_script(" ".join(runs), "zh-Hans")
+
+
 def _site_label(url: str | None) -> str:
     """The label a site is registered under: yiwu in www.yiwu.com.cn, putuo in ptzx.putuo.gov.cn."""
     host = (urlparse(url if url and "://" in url else f"http://{url}").hostname or "") if url else ""
