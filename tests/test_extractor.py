@@ -1124,3 +1124,37 @@ def test_a_wiki_pages_title_in_its_address_names_the_county(tmp_path) -> None:  
     page = f"原文链接：{url}\n3月2日,县委书记张三主持召开县委常委会第3次会议。会议传达学习了有关精神。\n"
     [meeting] = _summarized(tmp_path, "wiki.txt", page)
     assert meeting["district"] == "凤阳县"
+
+
+def test_a_session_called_for_later_is_not_held_and_a_notice_calling_it_is_no_report(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefing.meetings import find_meetings
+
+    text = ("经县第十七届人大常委会第24次主任会议研究,拟定于2013年11月下旬(具体时间另行通知)"
+            "召开县第十七届人大常委会第15次会议。")
+    assert [m.held for m in find_meetings(text)][-1] == -1
+    assert [m.held for m in find_meetings("会议决定于9月29日召开县十七届人大常委会第十四次会议。")] == [-1]
+    assert [m.held for m in find_meetings("3月2日，县政府召开县政府第3次常务会议。")] == [1]
+    from .conftest import run_cli
+
+    page = tmp_path / "notice.txt"
+    page.write_text(text + "现将有关事宜通知如下:\n一、会议建议议程\n"
+                    "(一)听取和审议县人民政府关于水产业发展情况的报告;\n"
+                    "二、参加会议人员\n请县人大常委会全体组成人员出席会议;\n"
+                    "平昌县人大常委会办公室\n2013年10月24日\n", "utf-8")
+    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    assert "official document" in done.stderr
+    assert done.returncode != 0 or json.loads(done.stdout)["meetings"] == []
+
+
+def test_initials_opening_a_host_word_name_the_district_the_pages_city_confirms(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefing.places.address import divisions_by_leading_initials
+
+    assert "武进区" in {d.name for d in divisions_by_leading_initials("https://app.wjyanghu.com/a/1.html")}
+    page = ("原文链接：https://app.wjyanghu.com/yhw/hotspot/wjxw/2022-09-26/117884.html\n"
+            "昨天下午,市委常委、区委书记乔俊杰主持召开区委常委会会议,学习贯彻有关精神。区委副书记、区长恽淇丞出席会议。\n"
+            "会议强调,要扎实推进中以常州创新园等高能级平台建设。\n")
+    [meeting] = _summarized(tmp_path, "wujin.txt", page)
+    assert (meeting["district"], meeting["city"]) == ("武进区", "常州市")
+    # Without the city on the page, nothing confirms which of those spelt wj it is.
+    [unnamed] = _summarized(tmp_path, "unnamed.txt", page.replace("中以常州创新园", "创新园"))
+    assert unnamed["district"] == "未识别"

@@ -265,11 +265,20 @@ def _held(text: str, start: int, end: int) -> int:
         return -1
     if not clause and re.sub(r"[，,：:]$", "", text[max(0, start - CONTEXT_CHARS):start]).endswith(r.decided_before):
         return -1  # "会议决定，…会议于…召开": decided on, not held
+    if _announced_re().search(re.split(r"[，。；！？,;!?\n]", text[:start])[-1]):
+        return -1  # "拟定于2013年11月下旬（具体时间另行通知）召开…": to be held
     # "区委召开理论学习中心组（扩大）会议": the verb inside the span says it is held.
     if after.startswith(r.held_after) or clause.endswith(r.held_before) or any(
             w in text[start:end] for w in r.held_in_name):
         return 1
     return 0
+
+
+@cache
+def _announced_re() -> re.Pattern[str]:
+    """A clause that names when a meeting will be held, ending on the verb before its name."""
+    words = "|".join(map(re.escape, rules().announced_before))
+    return re.compile(rf"(?:{words})[^，。；！？]{{0,30}}(?:召开|举行)$")
 
 
 def _listed_before_conveyed(text: str, end: int) -> bool:
