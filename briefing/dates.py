@@ -42,6 +42,8 @@ DAY_ONLY_WITHIN = 40
 _CONTEXT_YEAR_RE = re.compile(r"(?<![到至—\-~～\d])(?P<y>(?:19|20)\d{2})年(?!前|以前|之前|底前|以后|以来)")
 _REVIEW_PLAN_RE = re.compile(r"总结(?P<y>20\d{2})年.{0,16}?部署(?P<next>20\d{2})年")
 REVIEW_LAST_MONTH = 6  # a meeting that reviews a year and plans the next, held by this month, is in the next
+# "2014年是…的开局之年…。一年来，…": a work report that sums up that year, delivered in the next.
+_REVIEWED_YEAR_RE = re.compile(r"(?P<y>20\d{2})年[，,]?是[^。；]{2,80}?(?:之年|一年)。(?:一年来|过去的一年|回顾一年)")
 _NEW_YEAR_RE = re.compile(r"新春伊始|新年伊始|开年伊始|岁末年初|新年第一|开年以来")
 _NPC_RE = re.compile(r"(?P<term>[十一二三四五六七八九]+)届全国(?:人大|政协)(?P<n>[一二三四五])次会议"
                      r"|全国政协(?P<term2>[十一二三四五六七八九]+)届(?P<n2>[一二三四五])次会议")
@@ -74,6 +76,17 @@ def context_year(text: str) -> int | None:
         top = max(years.values())
         return max(y for y, n in years.items() if n == top)
     return None
+
+
+STALE_DATE_LINE_YEARS = 3
+
+
+def _stale_page_year(text: str, page_year: int) -> bool:
+    """Whether the page's date is a later copy's: every year the text names lies
+    ``STALE_DATE_LINE_YEARS`` or more before it ("2014年是…" on a template site's page of
+    2021). Its year then places no month and day."""
+    years = [int(m["y"]) for m in _CONTEXT_YEAR_RE.finditer(text)]
+    return bool(years) and page_year - max(years) >= STALE_DATE_LINE_YEARS
 
 
 def _as_date(text: str | None) -> dt.date | None:
@@ -134,6 +147,8 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
     text = "\n".join(body)
     page_year, page_month = (int(doc.published[:4]), int(doc.published[5:7])) if doc.published else (
         address_month(doc.url) or (None, None))
+    if page_year is not None and _stale_page_year(text, page_year):
+        page_year = page_month = None  # a copy's date line, years after what the text speaks of
     page_date = _as_date(doc.published)
     latest = min(page_date or dt.date.today(), dt.date.today())
     # The first date the lead gives: a later one is more often what the meeting decided
@@ -177,10 +192,13 @@ def detect_date(report: Report, doc: CleanDocument) -> MeetingDate:
             return MeetingDate(year, month, day, DatePrecision.DAY)
         year = context_year("\n".join(doc.paragraphs))
         review = _REVIEW_PLAN_RE.search(text)
+        reviewed = _REVIEWED_YEAR_RE.search(text)
         if review and int(review["next"]) == int(review["y"]) + 1:
             # "总结2021年工作，安排部署2022年工作": held at the turn of those years, so in the
             # later one where the day falls in its first half.
             year = int(review["next"]) if month <= REVIEW_LAST_MONTH else int(review["y"])
+        elif reviewed and month <= REVIEW_LAST_MONTH:
+            year = int(reviewed["y"]) + 1  # the session that hears the report on that year
         if year is not None and (_as_date(f"{year}-{month}-{day}") or latest) <= dt.date.today():
             return MeetingDate(year, month, day, DatePrecision.DAY, inferred=True)
         return MeetingDate(None, month, day, DatePrecision.NONE)

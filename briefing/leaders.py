@@ -58,10 +58,12 @@ def rules() -> _Rules:
     org, title, head = (_alternatives(data[k]) for k in ("orgs", "titles", "heads"))
     # "区十五届人大常委会主任": a term may stand between the level and the body.
     org = org.replace(LEVEL, rf"{LEVEL}(?:第?[一二三四五六七八九十]{{1,3}}届)?")
-    role = rf"(?:(?:{org})(?:党组)?(?:常务)?(?:{title})|{head})"
+    qualifier = _alternatives(data["title_qualifiers"])
+    rank = _alternatives(data["rank_marks"])
+    role = rf"(?:(?:(?:{org})(?:党组)?(?:常务)?(?:{title})|{head})(?:{qualifier})?)"
     role_name = re.compile(
         rf"(?P<role>{role}(?:(?:、|兼|，|,)(?:{role}|[{HAN}]{{0,14}}?(?:党组)?(?:{title})))*)"
-        rf"(?P<name>{DOTTED_NAME}|[{HAN}]{{2,5}})")
+        rf"(?!{rank})(?P<name>{DOTTED_NAME}|[{HAN}]{{2,5}})")
     name_role = re.compile(rf"(?P<org>{LEVEL}委|市委)(?P<name>[{HAN}]{{2,3}}?)(?P<title>书记|副书记)")
     # "邓晓东区长主持召开…": a name with the head's title after it, at the start of a clause.
     name_head = re.compile(rf"(?:^|(?<=[，,。；;：:、\s]))(?P<name>[{HAN}]{{2,3}}?)(?P<title>{head})"

@@ -84,11 +84,34 @@ def lead_meeting(section: list[Paragraph], other_kinds: bool = True) -> MeetingM
         return in_body
     if in_headings is not None or in_body is not None:
         return in_headings or in_body
+    if (opened := _session_by_its_agenda(section)) is not None:
+        return opened
     for p in (*body, *headings) if other_kinds else ():
         found = other_meeting(p.text)
         if found is not None:
             return found
     return _elliptic_lead(headings, body) if other_kinds else None
+
+
+AGENDA_PARAGRAPHS = 4  # how far into an article its session's agenda is looked for
+
+
+def _session_by_its_agenda(section: list[Paragraph]) -> MeetingMention | None:
+    """"大会在庄严的国歌声中开幕。大会首先审议通过了政协旬阳县第九届委员会第三次会议议程":
+    a session named only by the agenda its 大会 adopts, in an article that says the 大会
+    opens or closes. A draft agenda (议程（草案）) is what a standing committee prepares."""
+    from .meetings import rules
+
+    r = rules()
+    text = "\n".join([p.text for p in section if not p.is_heading][:AGENDA_PARAGRAPHS])
+    if not any(re.search(pattern, text) for pattern in r.sitting_opened):
+        return None
+    for m in find_meetings(text):
+        after = text[m.end:]
+        if (m.kind.value in r.session_kinds and after.startswith(r.agenda_words)
+                and not after[2:].startswith(r.draft_marks)):
+            return MeetingMention(m.kind, m.name, m.start, m.end, 1)
+    return None
 
 
 def _numbers(name: str) -> list[str]:

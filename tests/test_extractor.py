@@ -1158,3 +1158,44 @@ def test_initials_opening_a_host_word_name_the_district_the_pages_city_confirms(
     # Without the city on the page, nothing confirms which of those spelt wj it is.
     [unnamed] = _summarized(tmp_path, "unnamed.txt", page.replace("中以常州创新园", "创新园"))
     assert unnamed["district"] == "未识别"
+
+
+def test_a_session_named_only_by_the_agenda_its_opening_sitting_adopts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("县政协副主席王成书、华开锋在大会主席台前排就坐。大会由县政协副主席王成书主持。\n"
+            "上午9时,大会在庄严的国歌声中开幕。\n"
+            "大会首先审议通过了政协旬阳县第九届委员会第三次会议议程,县政协主席田丽萍代表政协旬阳县第九届委员会"
+            "常务委员会向大会作工作报告。\n"
+            "报告指出,2017年,是智慧政协建设起步之年。一年来,在中共旬阳县委的坚强领导下,县政协常委会积极建言献策。\n")
+    [meeting] = _summarized(tmp_path, "xunyang.txt", page)
+    assert (meeting["kind"], meeting["name"]) == ("政协会议", "政协旬阳县第九届委员会第三次会议")
+    # 旬阳县 became 旬阳市 in 2021: the page's name is kept, today's shown with it.
+    assert meeting["district"] == "旬阳市（原旬阳县）" and meeting["city"] == "安康市"
+    assert meeting["leaders"][0]["name"] == "田丽萍"
+    # A standing committee preparing the session adopts its draft agenda: no session held.
+    draft = ("1月6日,县政协主席戴昭军主持召开县政协十一届十八次常委会会议。"
+             "会议审议通过了县政协十一届四次会议议程（草案）。大会秘书处各组负责人列席会议。\n")
+    [standing] = _summarized(tmp_path, "draft.txt", "肥西县政协\n" + draft)
+    assert standing["name"] == "县政协十一届十八次常委会会议"
+
+
+def test_a_copys_late_date_line_places_no_year_and_a_reviewed_year_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("县政协会议简报\n时间:2021-08-31\n"
+            "1月26日上午,中国人民政治协商会议第八届文成县委员会第四次会议在县府礼堂隆重开幕。县政协主席郑建华出席会议。\n"
+            "会上,县政协主席郑建华向大会报告工作。报告指出,2014年是全面深化改革的开局之年,也是文成乘势而上的关键之年。"
+            "一年来,县政协常委会团结和带领全体委员积极履职。\n")
+    [meeting] = _summarized(tmp_path, "wencheng.txt", page)
+    # Not 2021 (the copy's date line); the report on 2014 is heard early in 2015.
+    assert (meeting["date"]["year"], meeting["date"]["inferred"]) == (2015, True)
+    from briefing.dates import _stale_page_year
+
+    assert _stale_page_year("2014年是开局之年。", 2021) and not _stale_page_year("2020年以来，全县…", 2021)
+    assert not _stale_page_year("会议审议了2020年工作总结。", 2021)
+
+
+def test_a_candidates_title_and_a_rank_are_no_part_of_a_name() -> None:
+    from briefing.leaders import find_leaders
+
+    [deputy] = find_leaders("会上,吴起县政协副主席人选雷晓虎代表常委会作提案工作报告。")
+    assert (deputy.name, deputy.role) == ("雷晓虎", "县政协副主席人选")
+    present = find_leaders("应邀出席的有副县长级领导,原县政协领导。县政协主席郑建华出席会议。")
+    assert [x.name for x in present] == ["郑建华"]

@@ -123,6 +123,12 @@ def test_a_former_name_is_found_as_todays_division() -> None:
     # A forum's address spells the old name (huxianbbs): 户县, not 和县 (hé, read hú).
     forum = "http://www.huxianbbs.com/thread-52796-1-1.html"
     assert _where("我县召开2011年三秋暨秸秆综合利用和禁烧工作动员会。", forum) == "鄠邑区（原户县）"
+    # Renames after 2016 as jionlp's table records them: a county become a city (旬阳县 in
+    # 2021) or a district (海门市 in 2020), and a row that table has wrong (玉环县 became 玉环市).
+    for text, shown in (("中共旬阳县委召开常委会。", "旬阳市（原旬阳县）"),
+                        ("海门市委召开常委会。", "海门区（原海门市）"),
+                        ("玉环县委召开常委会。", "玉环市（原玉环县）")):
+        assert _where(text) == shown
     for former in gazetteer().former:  # every line of the data file names a division of today
         assert any(d.name == former.now and d.adcode == former.adcode for d in gazetteer().divisions)
 
