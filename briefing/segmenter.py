@@ -172,7 +172,7 @@ def segment_document(
         mention = lead.name if lead else None
         body_chars = sum(len(p.text) for p in section if not p.is_heading)
         if mention is None and reports:
-            if body_chars >= MIN_CONTINUATION_CHARS or _continues(section):
+            if body_chars >= MIN_CONTINUATION_CHARS or _continues(section) or _after_portrait(section):
                 reports[-1].paragraphs.extend(section)
             else:
                 dropped += 1
@@ -219,6 +219,20 @@ _CONTINUATION_RE = re.compile(
 
 def _continues(section: list[Paragraph]) -> bool:
     return bool(section) and _CONTINUATION_RE.match(section[0].text) is not None
+
+
+def _after_portrait(section: list[Paragraph]) -> bool:
+    """A section under a portrait's caption ("县委书记陈琪", a title and a name alone): the
+    article goes on below the photo; the caption heads nothing."""
+    from .leaders import find_leaders
+
+    headings = [p.text.strip() for p in section if p.is_heading]
+    return bool(headings) and all(
+        any(text.endswith(leader.name) and leader.role in text and len(text) <= PORTRAIT_CAPTION_CHARS
+            for leader in find_leaders(text)) for text in headings)
+
+
+PORTRAIT_CAPTION_CHARS = 24
 
 
 def _without_title_block(sections: list[list[Paragraph]], first_lead: int) -> list[list[Paragraph]]:

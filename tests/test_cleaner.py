@@ -197,6 +197,8 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     ("今天是：", True),
     ("李德琳  报道:", True),
     ("本台记者 报道称，会议听取了汇报。", False),
+    ("字体:T大 T小", True),
+    ("字体设计大赛在县文化馆举行。", False),
 ])
 def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome: bool) -> None:
     from briefing.chrome import is_boilerplate, is_chrome

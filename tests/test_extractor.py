@@ -1199,3 +1199,30 @@ def test_a_candidates_title_and_a_rank_are_no_part_of_a_name() -> None:
     assert (deputy.name, deputy.role) == ("雷晓虎", "县政协副主席人选")
     present = find_leaders("应邀出席的有副县长级领导,原县政协领导。县政协主席郑建华出席会议。")
     assert [x.name for x in present] == ["郑建华"]
+
+
+def test_an_article_goes_on_below_its_portraits_captions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("3月27日,中国人民政治协商会议第十五届松桃苗族自治县委员会第三次会议在县行政中心大礼堂开幕。\n"
+            "县委书记陈琪,县委副书记、县人民政府县长吴廷友应邀出席并在主席台就座,祝贺大会召开。\n"
+            "县委书记陈琪\n"
+            "县政协主席丁和平,副主席黄晓勇、刘攀出席会议并在主席台前排就座。黄晓勇主持开幕会。\n"
+            "县委副书记、县人民政府县长吴廷友\n"
+            "会议应到政协委员227人,实到197人,符合规定人数。\n")
+    from .conftest import run_cli
+
+    path = tmp_path / "songtao.txt"
+    path.write_text(page, "utf-8")
+    done = run_cli("summarize", str(path), "--format", "json", "--no-cache")
+    assert "skipped" not in done.stderr  # nothing below a caption is lost
+    [meeting] = json.loads(done.stdout)["meetings"]
+    assert meeting["leaders"][0]["name"] == "丁和平"  # the chair of the CPPCC's session
+
+
+def test_a_meeting_named_from_a_prefectures_body_is_none_of_its_seats() -> None:
+    from briefing.meetings import other_meeting
+
+    assert other_meeting("首场中共黔东南州委新闻发布会在凯里举行") is None
+    assert other_meeting("2月13日上午,政协黔南州十二届四次会议在都匀经济开发区隆重开幕。") is None
+    # A county-level city whose name ends in 州 holds its own.
+    assert other_meeting("禹州市委召开专题会议") is not None
+    assert other_meeting("县委召开首场新闻发布会") is not None

@@ -60,6 +60,8 @@ def other_meeting(text: str) -> MeetingMention | None:
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
         if _region_body(text, m.start("name"), name) or _YEAR_RE.sub("", name).startswith(r.higher_bodies):
             continue  # "2017年自治区深化医药卫生体制改革领导小组第一次（扩大）会议"
+        if _prefectures_name(name):
+            continue  # "首场中共黔东南州委新闻发布会", "政协黔南州十二届四次会议"
         if _SESSION_SITTING_RE.fullmatch(name):
             continue
         if _SESSION_ONLY_RE.fullmatch(name):
@@ -77,6 +79,26 @@ def other_meeting(text: str) -> MeetingMention | None:
         return MeetingMention(MeetingKind.OTHER, _name(MeetingKind.OTHER, name, text[:m.start("name")]),
                               m.start("name"), m.end("name"), 1)
     return _plain_body_meeting(text)
+
+
+_ORDINAL_RE = re.compile(rf"^(?:首场|首次|第{NUMBER}场)")
+
+
+def _prefectures_name(name: str) -> bool:
+    """A name that opens on a prefecture's body, after an ordinal or the party's name: "首场
+    中共黔东南州委新闻发布会", "政协黔南州十二届四次会议" (黔东南, 黔南: autonomous prefectures)."""
+    from ..places import gazetteer
+
+    core = re.sub(r"^(?:中国共产党|中共)", "", _ORDINAL_RE.sub("", name))
+    m = _PREFECTURE_BODY_RE.match(core)
+    if m is None:
+        return False
+    return any(city.short == m["place"] and city.name.endswith(("州", "盟")) and city.name not in
+               {d.name for d in gazetteer().by_short.get(m["place"], ())} for city in gazetteer().cities.values())
+
+
+_PREFECTURE_BODY_RE = re.compile(
+    rf"^(?:政协)?(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:州|盟)(?=第?{NUMBER}届|委|政协|人大|人民政府|政府|行署)")
 
 
 def _zones_meeting(clause: str, name: str) -> bool:
