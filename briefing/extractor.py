@@ -365,6 +365,7 @@ def extract_document(
                        "left out")
         return []
     kept = []
+    left_out = unplaced = 0
     known: dict[str, Leader] = {}
     previous: MeetingDate | None = None
     for report in reports:
@@ -381,12 +382,18 @@ def extract_document(
                 len(reports) > 1 and _placed_by_page_only(report, doc, places))):
             # No meeting and no one place: a template, a notice, national news naming many
             # counties, a README. Said, and left out.
-            if on_warning:
-                on_warning(f"{m.reports[0].path}: no meeting report about one district found; left out")
+            left_out += 1
             continue
-        if not m.district_confident and on_warning:
-            on_warning(f"{m.reports[0].path}: no district recognised; listed under {UNKNOWN_DISTRICT}")
+        unplaced += not m.district_confident
         kept.append(m)
+    if on_warning:
+        # Once per page: a chronicle's five entries on the city are one line, not five.
+        if left_out:
+            what = "no meeting report" if left_out == 1 else f"{left_out} articles with no meeting report"
+            on_warning(f"{doc.path}: {what} about one district found; left out")
+        if unplaced:
+            what = "" if unplaced == 1 else f" for {unplaced} meetings"
+            on_warning(f"{doc.path}: no district recognised{what}; listed under {UNKNOWN_DISTRICT}")
     return kept
 
 

@@ -1150,6 +1150,8 @@ def test_initials_opening_a_host_word_name_the_district_the_pages_city_confirms(
     from briefing.places.address import divisions_by_leading_initials
 
     assert "武进区" in {d.name for d in divisions_by_leading_initials("https://app.wjyanghu.com/a/1.html")}
+    # A host word that spells a place (shenyang: 沈阳) opens with no one's initials (沈河's sh).
+    assert "沈河区" not in {d.name for d in divisions_by_leading_initials("http://shenyang.baogaosu.com/x/1/")}
     page = ("原文链接：https://app.wjyanghu.com/yhw/hotspot/wjxw/2022-09-26/117884.html\n"
             "昨天下午,市委常委、区委书记乔俊杰主持召开区委常委会会议,学习贯彻有关精神。区委副书记、区长恽淇丞出席会议。\n"
             "会议强调,要扎实推进中以常州创新园等高能级平台建设。\n")
@@ -1226,3 +1228,17 @@ def test_a_meeting_named_from_a_prefectures_body_is_none_of_its_seats() -> None:
     # A county-level city whose name ends in 州 holds its own.
     assert other_meeting("禹州市委召开专题会议") is not None
     assert other_meeting("县委召开首场新闻发布会") is not None
+
+
+def test_a_pages_articles_left_out_are_said_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import run_cli
+
+    page = tmp_path / "chronicle.txt"
+    page.write_text("原文链接：http://shenyang.baogaosu.com/xinwen/x/35077678/\n2015年6月沈阳大事记\n"
+                    "6月1日 市长潘利国为沈阳市大数据管理局揭牌。随后,潘利国主持召开办公会议,"
+                    "听取全市智慧城市建设进展情况。\n"
+                    "同日 市长潘利国主持召开市政府第十九届二十三次常务会议,传达省政府第四十四次常务会议精神。\n"
+                    "6月2日 市委书记主持召开市委常委会议,研究全市重点工作。\n", "utf-8")
+    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    said = [line for line in done.stderr.splitlines() if "left out" in line]
+    assert len(said) == 1, done.stderr

@@ -248,9 +248,12 @@ def divisions_by_leading_initials(url: str | None) -> set[Division]:
     confirms one of them by its city."""
     words = [w for w in _address_words(url, host_only=True) if w not in weights().host_words_ignored]
     index = _address_index()["own_initials"]
+    roman = _address_index()["roman"]
     by_code = {d.adcode: d for d in gazetteer().divisions}
     found: set[Division] = set()
     for word in words:
+        if any(word[:end] in roman for end in range(len(word), weights().min_pinyin - 1, -1)):
+            continue  # shenyang spells 沈阳: no initials (沈河's sh) open it
         for size in (2, 3):
             if len(word) >= size + 4 and word[:size] in index:
                 found.update(by_code[code] for code in index[word[:size]] if code in by_code)
