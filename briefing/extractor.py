@@ -211,6 +211,10 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         # "市十六届人大常委会…" on a page that names "成都市第十六届人民代表大会" (简阳市, a
         # city below 成都, only elected to it): the 市 is the prefecture, not the county-level city.
         kind, name = MeetingKind.ARTICLE, None
+    elif name and division is not None and kind is MeetingKind.OTHER and _above_county_only(name, text, division):
+        # "州委书记…州长…州政协主席" and no county's body or title: a prefecture's or a
+        # province's meeting, held in the division's seat at most.
+        kind, name = MeetingKind.ARTICLE, None
     elif name and division is None and _city_body(name, text) and prefecture_page(
             "\n".join(doc.paragraphs), doc.url):
         # A 市 that names no division of its own and has divisions below it: a
@@ -234,6 +238,19 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
 _TERM = r"(?:第?[一二三四五六七八九十\d]{1,3}届)?"
 _CITY_BODY_RE = re.compile(rf"{_TERM}市{_TERM}(?:委|政府|人大|政协)")  # 市委, 第九届市委, 市十三届人大
 _BODY_LEVELS_RE = re.compile(r"(?P<level>[区县市旗])(?:委|长|政府|人大|政协)")
+
+
+def _above_county_only(name: str, text: str, division: Division) -> bool:
+    """Whether a report names bodies or titles above the county (省委, 州长, a 区's 市长)
+    and none of a county's own, in the meeting's name or its text."""
+    from .meetings import rules
+
+    bodies = "|".join(map(re.escape, (*rules().county_body_words, "长")))
+    own = "区县旗" + ("市" if division.level_word == "市" else "")
+    if re.search(rf"(?<!自治)(?<!开发)(?<!新)[{own}](?:{bodies})", name + "\n" + text):
+        return False
+    higher = "省|自治区|州|盟|地区" + ("" if division.level_word == "市" else "|市")
+    return re.search(rf"(?:{higher})(?:{bodies})|地委|行署", text) is not None
 
 
 def _held_above(name: str, level: str) -> bool:

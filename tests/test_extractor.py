@@ -1242,3 +1242,14 @@ def test_a_pages_articles_left_out_are_said_once(tmp_path) -> None:  # type: ign
     done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
     said = [line for line in done.stderr.splitlines() if "left out" in line]
     assert len(said) == 1, done.stderr
+
+
+def test_a_meeting_whose_report_names_only_bodies_above_the_county_is_none_of_its(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    prefecture = ("全州生态保护推进会在海晏县召开\n4月3日，全州生态保护推进会在海晏县召开。州委书记夏吾杰出席会议并讲话。"
+                  "州委副书记、州长张胜源主持会议。\n会议强调，要守护好青海湖生态。\n")
+    [held_there] = _summarized(tmp_path, "prefecture.txt", prefecture)
+    assert held_there["kind"] == "文章"  # shown as an article of the county, no meeting of its
+    county = prefecture.replace("全州", "全县").replace("州委书记夏吾杰", "县委书记王军").replace(
+        "州委副书记、州长张胜源主持会议", "州委副书记李某到会指导")
+    [own] = _summarized(tmp_path, "county.txt", county)
+    assert (own["kind"], own["name"]) == ("其他", "全县生态保护推进会")
