@@ -1245,8 +1245,8 @@ def test_a_pages_articles_left_out_are_said_once(tmp_path) -> None:  # type: ign
 
 
 def test_a_meeting_whose_report_names_only_bodies_above_the_county_is_none_of_its(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    prefecture = ("全州生态保护推进会在海晏县召开\n4月3日，全州生态保护推进会在海晏县召开。州委书记夏吾杰出席会议并讲话。"
-                  "州委副书记、州长张胜源主持会议。\n会议强调，要守护好青海湖生态。\n")
+    prefecture = ("全州生态保护推进会在海晏县召开\n4月3日，全州生态保护推进会在海晏县召开。"
+                  "州委书记夏吾杰出席会议并讲话。州委副书记、州长张胜源主持会议。\n会议强调，要守护好青海湖生态。\n")
     [held_there] = _summarized(tmp_path, "prefecture.txt", prefecture)
     assert held_there["kind"] == "文章"  # shown as an article of the county, no meeting of its
     county = prefecture.replace("全州", "全县").replace("州委书记夏吾杰", "县委书记王军").replace(
