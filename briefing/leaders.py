@@ -327,10 +327,12 @@ def _main_leader(text: str, leaders: list[Leader], kind: MeetingKind | None, lev
         for leader in leaders:
             if m.group("name").endswith(leader.name):
                 return leader
-        name = _trim_name(text, m.start("name"), m.group("name"))
-        start = m.start("name")
-        before = text[start - 1] if start else "，"
-        # After a break, or after a title no body's ("执行主席李景耀主持会议").
-        if name and (before in "，。；：、 \n" or start == 0 or text[:start].endswith(TITLES_AFTER_NAME)):
-            return Leader(name, "主持")
+        # After a break, or after a title no body's ("执行主席李景耀主持会议"); the match may
+        # have taken the title's last character ("主席聂磊主持": 席聂磊 or 聂磊).
+        for cut in (0, 1):
+            start = m.start("name") + cut
+            name = _trim_name(text, start, m.group("name")[cut:])
+            before = text[start - 1] if start else "，"
+            if name and (before in "，。；：、 \n" or start == 0 or text[:start].endswith(TITLES_AFTER_NAME)):
+                return Leader(name, "主持")
     return None

@@ -1146,90 +1146,6 @@ def test_a_session_called_for_later_is_not_held_and_a_notice_calling_it_is_no_re
     assert done.returncode != 0 or json.loads(done.stdout)["meetings"] == []
 
 
-def test_initials_opening_a_host_word_name_the_district_the_pages_city_confirms(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from briefing.places.address import divisions_by_leading_initials
-
-    assert "武进区" in {d.name for d in divisions_by_leading_initials("https://app.wjyanghu.com/a/1.html")}
-    # A host word that spells a place (shenyang: 沈阳) opens with no one's initials (沈河's sh).
-    assert "沈河区" not in {d.name for d in divisions_by_leading_initials("http://shenyang.baogaosu.com/x/1/")}
-    page = ("原文链接：https://app.wjyanghu.com/yhw/hotspot/wjxw/2022-09-26/117884.html\n"
-            "昨天下午,市委常委、区委书记乔俊杰主持召开区委常委会会议,学习贯彻有关精神。区委副书记、区长恽淇丞出席会议。\n"
-            "会议强调,要扎实推进中以常州创新园等高能级平台建设。\n")
-    [meeting] = _summarized(tmp_path, "wujin.txt", page)
-    assert (meeting["district"], meeting["city"]) == ("武进区", "常州市")
-    # Without the city on the page, nothing confirms which of those spelt wj it is.
-    [unnamed] = _summarized(tmp_path, "unnamed.txt", page.replace("中以常州创新园", "创新园"))
-    assert unnamed["district"] == "未识别"
-
-
-def test_a_session_named_only_by_the_agenda_its_opening_sitting_adopts(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    page = ("县政协副主席王成书、华开锋在大会主席台前排就坐。大会由县政协副主席王成书主持。\n"
-            "上午9时,大会在庄严的国歌声中开幕。\n"
-            "大会首先审议通过了政协旬阳县第九届委员会第三次会议议程,县政协主席田丽萍代表政协旬阳县第九届委员会"
-            "常务委员会向大会作工作报告。\n"
-            "报告指出,2017年,是智慧政协建设起步之年。一年来,在中共旬阳县委的坚强领导下,县政协常委会积极建言献策。\n")
-    [meeting] = _summarized(tmp_path, "xunyang.txt", page)
-    assert (meeting["kind"], meeting["name"]) == ("政协会议", "政协旬阳县第九届委员会第三次会议")
-    # 旬阳县 became 旬阳市 in 2021: the page's name is kept, today's shown with it.
-    assert meeting["district"] == "旬阳市（原旬阳县）" and meeting["city"] == "安康市"
-    assert meeting["leaders"][0]["name"] == "田丽萍"
-    # A standing committee preparing the session adopts its draft agenda: no session held.
-    draft = ("1月6日,县政协主席戴昭军主持召开县政协十一届十八次常委会会议。"
-             "会议审议通过了县政协十一届四次会议议程（草案）。大会秘书处各组负责人列席会议。\n")
-    [standing] = _summarized(tmp_path, "draft.txt", "肥西县政协\n" + draft)
-    assert standing["name"] == "县政协十一届十八次常委会会议"
-
-
-def test_a_copys_late_date_line_places_no_year_and_a_reviewed_year_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    page = ("县政协会议简报\n时间:2021-08-31\n"
-            "1月26日上午,中国人民政治协商会议第八届文成县委员会第四次会议在县府礼堂隆重开幕。县政协主席郑建华出席会议。\n"
-            "会上,县政协主席郑建华向大会报告工作。报告指出,2014年是全面深化改革的开局之年,也是文成乘势而上的关键之年。"
-            "一年来,县政协常委会团结和带领全体委员积极履职。\n")
-    [meeting] = _summarized(tmp_path, "wencheng.txt", page)
-    # Not 2021 (the copy's date line); the report on 2014 is heard early in 2015.
-    assert (meeting["date"]["year"], meeting["date"]["inferred"]) == (2015, True)
-    from briefing.dates import _stale_page_year
-
-    assert _stale_page_year("2014年是开局之年。", 2021) and not _stale_page_year("2020年以来，全县…", 2021)
-    assert not _stale_page_year("会议审议了2020年工作总结。", 2021)
-
-
-def test_a_candidates_title_and_a_rank_are_no_part_of_a_name() -> None:
-    from briefing.leaders import find_leaders
-
-    [deputy] = find_leaders("会上,吴起县政协副主席人选雷晓虎代表常委会作提案工作报告。")
-    assert (deputy.name, deputy.role) == ("雷晓虎", "县政协副主席人选")
-    present = find_leaders("应邀出席的有副县长级领导,原县政协领导。县政协主席郑建华出席会议。")
-    assert [x.name for x in present] == ["郑建华"]
-
-
-def test_an_article_goes_on_below_its_portraits_captions(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    page = ("3月27日,中国人民政治协商会议第十五届松桃苗族自治县委员会第三次会议在县行政中心大礼堂开幕。\n"
-            "县委书记陈琪,县委副书记、县人民政府县长吴廷友应邀出席并在主席台就座,祝贺大会召开。\n"
-            "县委书记陈琪\n"
-            "县政协主席丁和平,副主席黄晓勇、刘攀出席会议并在主席台前排就座。黄晓勇主持开幕会。\n"
-            "县委副书记、县人民政府县长吴廷友\n"
-            "会议应到政协委员227人,实到197人,符合规定人数。\n")
-    from .conftest import run_cli
-
-    path = tmp_path / "songtao.txt"
-    path.write_text(page, "utf-8")
-    done = run_cli("summarize", str(path), "--format", "json", "--no-cache")
-    assert "skipped" not in done.stderr  # nothing below a caption is lost
-    [meeting] = json.loads(done.stdout)["meetings"]
-    assert meeting["leaders"][0]["name"] == "丁和平"  # the chair of the CPPCC's session
-
-
-def test_a_meeting_named_from_a_prefectures_body_is_none_of_its_seats() -> None:
-    from briefing.meetings import other_meeting
-
-    assert other_meeting("首场中共黔东南州委新闻发布会在凯里举行") is None
-    assert other_meeting("2月13日上午,政协黔南州十二届四次会议在都匀经济开发区隆重开幕。") is None
-    # A county-level city whose name ends in 州 holds its own.
-    assert other_meeting("禹州市委召开专题会议") is not None
-    assert other_meeting("县委召开首场新闻发布会") is not None
-
-
 def test_a_pages_articles_left_out_are_said_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from .conftest import run_cli
 
@@ -1253,3 +1169,17 @@ def test_a_meeting_whose_report_names_only_bodies_above_the_county_is_none_of_it
         "州委副书记、州长张胜源主持会议", "州委副书记李某到会指导")
     [own] = _summarized(tmp_path, "county.txt", county)
     assert (own["kind"], own["name"]) == ("其他", "全县生态保护推进会")
+
+
+def test_a_democratic_partys_meeting_and_a_cppcc_study_numbered_by_year_and_a_bare_title() -> None:
+    from briefing.leaders import find_leaders
+    from briefing.meetings import find_meetings, other_meeting
+    from briefing.model import MeetingKind
+
+    assert other_meeting("11月5日,农工党海南省委会第八届主任委员会第五次会议在海口召开。") is None
+    text = ("8月22日,党组书记、主席聂磊主持召开区政协党组理论学习中心组2025年第8次集体学习会议"
+            "暨一届四十二次主席(扩大)会议。")
+    [joint] = find_meetings(text)
+    assert (joint.kind.value, joint.name) == (
+        "政协会议", "区政协党组理论学习中心组2025年第8次集体学习会议暨一届四十二次主席（扩大）会议")
+    assert find_leaders(text, MeetingKind.CPPCC)[0].name == "聂磊"

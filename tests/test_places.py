@@ -246,3 +246,10 @@ def test_a_page_of_county_bodies_is_no_banners_that_it_names_twice() -> None:
             "《中共湖南省委办公厅关于持续深化安全生产隐患排查整治的通知》。要深刻吸取内蒙古阿拉善左旗露天煤矿坍塌事故教训，"
             "全市重点项目要推进，县政府各部门要抓好落实。")
     assert _where(text, "http://www.dongkou.gov.cn/dongkou/hyjtj/202303/1.shtml") == "洞口县"
+
+
+def test_a_slogan_and_a_community_are_no_mainland_or_taiwan_division() -> None:
+    assert _where("市政协社法委组织召开了以“书香政协·同心向党”为主题的线上读书学习交流会议。") is None
+    assert _where("同心县委召开常委会。") == "同心县"
+    # 卓达大社区 is a community: 高雄's 大社区 only where 高雄 (or Taiwan) is named.
+    assert _where("卓达大社区综合服务中心党支部组织集中观看学习。") is None

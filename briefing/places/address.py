@@ -242,24 +242,6 @@ def provinces_in_address(url: str | None) -> set[str]:
     return set()
 
 
-def divisions_by_leading_initials(url: str | None) -> set[Division]:
-    """Divisions whose own initials open a word of the host name, whatever follows:
-    wjyanghu (武进, 吴江, 望江… and a word of its own). Weak: only taken where the page
-    confirms one of them by its city."""
-    words = [w for w in _address_words(url, host_only=True) if w not in weights().host_words_ignored]
-    index = _address_index()["own_initials"]
-    roman = _address_index()["roman"]
-    by_code = {d.adcode: d for d in gazetteer().divisions}
-    found: set[Division] = set()
-    for word in words:
-        if any(word[:end] in roman for end in range(len(word), weights().min_pinyin - 1, -1)):
-            continue  # shenyang spells 沈阳: no initials (沈河's sh) open it
-        for size in (2, 3):
-            if len(word) >= size + 4 and word[:size] in index:
-                found.update(by_code[code] for code in index[word[:size]] if code in by_code)
-    return found
-
-
 def divisions_by_own_initials(url: str | None) -> set[Division]:
     """Divisions whose own initials and a site's usual suffix make a word of the address:
     ctxww (长泰 新闻网), rarb (瑞安 日报), or name the site alone (kq.gov.cn: 柯桥). Many

@@ -35,7 +35,6 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     the report names by a short name that is also a word (a roundup's "乐安也不例外…")."""
     from .address import (
         divisions_by_initials,
-        divisions_by_leading_initials,
         divisions_by_own_initials,
         names_in_address,
         provinces_in_address,
@@ -59,6 +58,8 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             if gaz.inside_higher_name(text, start):
                 continue  # 津市市 in "天津市市长": the municipality's name, then its mayor
             for d in gaz.by_name[name]:
+                if d.adcode[:2] in weights().outside_system and not _named_above(d, text, gaz):
+                    continue  # 卓达大社区: a community, not 高雄's 大社区 where 高雄 is never named
                 evidence[d] += weights().full_name * weight
                 full_named.add(d)
                 if text.startswith(weights().body_words, end):
@@ -97,13 +98,7 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             evidence[confirmed[0]] += weights().address
         elif not confirmed and dominant and len(candidates) == 1:
             evidence[candidates[0]] += weights().address
-        elif not confirmed:
-            # "wjyanghu": initials opening a word of the host, taken where the page names
-            # the city of exactly one division of its level so spelt.
-            leading = [d for d in divisions_by_leading_initials(url) if (not dominant or d.level_word == dominant)
-                       and _named_above(d, page, gaz)]
-            if len(leading) == 1:
-                evidence[leading[0]] += weights().address
+
     # "掌上长沙" on a page about 长沙市: a short name that is also a city's, on a page that
     # names that city in full and never the county (长沙县), is the city's.
     for d in list(evidence):
@@ -303,4 +298,6 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
         if any(tag is not None for tag in tables.tags(spans).values()):
             continue  # inside a longer dictionary word
         for d in gaz.by_short[short]:
+            if d.adcode[:2] in weights().outside_system:
+                continue  # 大社 (高雄): Taiwan's, Hong Kong's and Macao's only by their full names
             (common if plain_word else evidence)[d] += weights().short_name * weight
