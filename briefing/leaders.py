@@ -124,8 +124,8 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
         else:
             name = next((candidate[:k] for k in range(2, len(candidate) + 1)
                          if text[start + k: start + k + 2] in AFTER_NAME_WORDS), "")
-            if any(ch in AFTER_NAME_CHARS for ch in name):
-                name = ""
+            if any(ch in AFTER_NAME_CHARS for ch in name) or (len(name) > 3 and _reads_as_words(name)):
+                name = ""  # "县长办公会安排部署": 办公会 安排, words
         # A place's name may be a person's (旗委书记兴安主持): read so where a title stands
         # before it and what its bearer does after it.
         if not name:

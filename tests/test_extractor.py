@@ -1183,3 +1183,12 @@ def test_a_democratic_partys_meeting_and_a_cppcc_study_numbered_by_year_and_a_ba
     assert (joint.kind.value, joint.name) == (
         "政协会议", "区政协党组理论学习中心组2025年第8次集体学习会议暨一届四十二次主席（扩大）会议")
     assert find_leaders(text, MeetingKind.CPPCC)[0].name == "聂磊"
+
+
+def test_a_headline_running_into_its_deck_gives_no_leader_named_by_words() -> None:
+    from briefing.leaders import find_leaders
+
+    found = find_leaders("王兴主持召开县长办公会安排部署重点工作任务。"
+                         "12月5日,县委副书记、政府县长王兴主持召开县长办公会议。")
+    assert [x.name for x in found] == ["王兴"]
+    assert [x.name for x in find_leaders("旗委书记宝音满都呼主持会议。")] == ["宝音满都呼"]
