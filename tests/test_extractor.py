@@ -1169,6 +1169,9 @@ def test_a_meeting_whose_report_names_only_bodies_above_the_county_is_none_of_it
         "州委副书记、州长张胜源主持会议", "州委副书记李某到会指导")
     [own] = _summarized(tmp_path, "county.txt", county)
     assert (own["kind"], own["name"]) == ("其他", "全县生态保护推进会")
+    # In no division named: the province's, not one listed under 未识别.
+    province = "5月21日下午，全省脱贫攻坚推进会召开。省委副书记訚柏主持会议，省委常委于丛乐出席会议。\n"
+    assert _summarized(tmp_path, "province.txt", province) == []
 
 
 def test_a_democratic_partys_meeting_and_a_cppcc_study_numbered_by_year_and_a_bare_title() -> None:
