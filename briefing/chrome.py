@@ -61,6 +61,7 @@ class ChromeRules:
     repeated_in_page: int = 3
     index_value_chars: int = 24
     media_placeholders: tuple[str, ...] = ()
+    menu_run: tuple[int, int, tuple[str, ...]] = (20, 10, ("n", "j"))
 
 
 @cache
@@ -84,6 +85,7 @@ def rules() -> ChromeRules:
         tuple(d.get("trail_arrows", ())), tuple(d.get("index_labels", ())), int(d.get("index_labels_needed", 2)),
         int(d.get("repeated_in_page", 3)), int(d.get("index_value_chars", 24)),
         tuple(d.get("media_placeholders", ())),
+        (int(d["menu_run"]["min_chars"]), int(d["menu_run"]["min_words"]), tuple(d["menu_run"]["tags"])),
     )
 
 
@@ -143,7 +145,26 @@ def is_boilerplate(line: str) -> bool:
     text = line.strip()
     return (text.startswith(r.line_starts) or text in r.whole_lines
             or (r.line_labels is not None and bool(r.line_labels.match(text)))
-            or any(cue in text.lower() for cue in r.anywhere) or any(p.search(text) for p in r.patterns))
+            or any(cue in text.lower() for cue in r.anywhere) or any(p.search(text) for p in r.patterns)
+            or is_menu_run(text))
+
+
+def is_menu_run(line: str) -> bool:
+    """A menu's items run together without separators ("新闻产经轻工日化电器通讯仪器…手机版"):
+    a long line of nothing but nouns, no verb, no punctuation. A headline has a verb."""
+    min_chars, min_words, noun_tags = rules().menu_run
+    if len(line) < min_chars or _NOT_IN_MENU_RE.search(line):
+        return False
+    from .nlp import cut, word_tables
+
+    words = cut(line)
+    if len(words) < min_words:
+        return False
+    tags = word_tables().tags(set(words))
+    return all((tags.get(w) or "").startswith(noun_tags) for w in words)
+
+
+_NOT_IN_MENU_RE = re.compile(r"[\s，。、；：！？,.;:!?()（）《》“”\"'0-9]")
 
 
 _COLUMN_TAG_RE = re.compile(r"^【[^【】]{2,20}】(?=.{4})")

@@ -100,8 +100,8 @@ def _trim_name(text: str, start: int, candidate: str) -> str | None:
     middle dot joins (阿不都克力木·艾力) is one name, whole."""
     if re.fullmatch(DOTTED_NAME, candidate):
         return _dotted_name(text, start, candidate)
-    if not candidate or candidate[:2] in AFTER_NAME_WORDS or _verb(candidate[:2]):
-        return None  # "王华区长强调", "市委常委扩大会精神": a verb after the title, no name
+    if not candidate or candidate[:2] in AFTER_NAME_WORDS or _verb(candidate[:2]) or _function_word(candidate[:2]):
+        return None  # "王华区长强调", "市委常委扩大会精神", "市长关于经济工作的讲话": no name
 
     def verb_at(i: int) -> bool:
         return text[i: i + 2] in AFTER_NAME_WORDS or text[i: i + 1] in AFTER_NAME_CHARS
@@ -182,6 +182,14 @@ def _verb(word: str) -> bool:
 
     tag = word_tables().tags({word}).get(word)
     return tag is not None and tag.startswith("v")
+
+
+def _function_word(word: str) -> bool:
+    """A preposition or a conjunction of the dictionary (关于, 并且): no one's name."""
+    from .nlp import word_tables
+
+    tag = word_tables().tags({word}).get(word)
+    return tag is not None and tag.startswith(("p", "c"))
 
 
 def _word_starts(text: str, start: int) -> bool:

@@ -199,6 +199,10 @@ def test_anti_copy_noise_removed(raw: str, clean: str) -> None:
     ("本台记者 报道称，会议听取了汇报。", False),
     ("字体:T大 T小", True),
     ("字体设计大赛在县文化馆举行。", False),
+    # A menu's items run together without separators; a headline without punctuation is none.
+    ("新闻产经轻工日化电器通讯仪器机械冶金矿产建筑建材石油化工食品医药电子电工能源电力交通运输农业环保图片"
+     "手机版", True),
+    ("县委理论学习中心组召开专题学习会议暨县委常委会扩大会议", False),
 ])
 def test_a_byline_a_forecast_and_a_domain_label_are_furniture(line: str, chrome: bool) -> None:
     from briefing.chrome import is_boilerplate, is_chrome

@@ -1195,3 +1195,4 @@ def test_a_headline_running_into_its_deck_gives_no_leader_named_by_words() -> No
                          "12月5日,县委副书记、政府县长王兴主持召开县长办公会议。")
     assert [x.name for x in found] == ["王兴"]
     assert [x.name for x in find_leaders("旗委书记宝音满都呼主持会议。")] == ["宝音满都呼"]
+    assert find_leaders("市委书记的工作报告和市长关于经济工作的讲话加起来。") == []  # 关于: no name
