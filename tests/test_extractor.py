@@ -1196,3 +1196,13 @@ def test_a_headline_running_into_its_deck_gives_no_leader_named_by_words() -> No
     assert [x.name for x in found] == ["王兴"]
     assert [x.name for x in find_leaders("旗委书记宝音满都呼主持会议。")] == ["宝音满都呼"]
     assert find_leaders("市委书记的工作报告和市长关于经济工作的讲话加起来。") == []  # 关于: no name
+
+
+def test_sessions_listed_before_the_meeting_that_prepares_them_are_not_held() -> None:
+    from briefing.meetings import find_meetings
+
+    text = ("2月8日,夏县召开中国共产党夏县第十五次代表大会第三次会议、夏县第十七届人民代表大会第四次会议、"
+            "政协第十六届夏县委员会第三次会议“三会”筹备工作安排部署会。")
+    assert [m.held for m in find_meetings(text)] == [-1, -1, -1]
+    assert [m.held for m in find_meetings("县政协十一届三次会议“两会”筹备工作会议召开")] == [-1]
+    assert [m.held for m in find_meetings("3月1日，县政协十一届三次会议开幕")] == [1]

@@ -258,7 +258,7 @@ def reported_meeting(mentions: list[MeetingMention]) -> MeetingMention | None:
 
 def _held(text: str, start: int, end: int) -> int:
     r = rules()
-    after = text[end:end + 6]
+    after = re.sub(rf"^{_QUOTED_LABEL}", "", text[end:end + 14])[:6]
     clause = re.split(r"[，。；：,;:！？\n]", text[max(0, start - CONTEXT_CHARS):start])[-1]
     if clause.endswith("暨"):
         # "学习贯彻全会精神暨旗委中心组学习会召开": the clause's cues are its first part's
@@ -287,11 +287,18 @@ def _announced_re() -> re.Pattern[str]:
 
 def _listed_before_conveyed(text: str, end: int) -> bool:
     """"…泉州市委常委（扩大）会议、晋江市委常委（扩大）会议精神": a mention listed before
-    others ("、", "和", "及") whose list ends in what is conveyed is conveyed too."""
+    others ("、", "和", "及") whose list ends in what is conveyed, or in what prepares them
+    ("…第三次会议“三会”筹备工作安排部署会"), is conveyed or prepared too."""
     if not text.startswith(("、", "和", "及", "以及"), end):
         return False
     rest = re.split(r"[，。；！？,;!?\n]", text[end:end + LISTED_CHARS], maxsplit=1)[0]
-    return bool(re.search(r"(?:会议?|全会)精神", rest))
+    preparing = "|".join(re.escape(w) for w in rules().not_held_after if "筹备" in w)
+    return bool(re.search(r"(?:会议?|全会)精神", rest)) or bool(
+        re.search(rf"会议?(?:{_QUOTED_LABEL})?(?:{preparing})", rest))
+
+
+# A short label in quotes between a mention and what follows it ("…会议“三会”筹备…").
+_QUOTED_LABEL = r"[“\"][^”\"]{1,6}[”\"]"
 
 
 LISTED_CHARS = 80  # how far a list of conveyed meetings is read on
