@@ -253,3 +253,9 @@ def test_a_slogan_and_a_community_are_no_mainland_or_taiwan_division() -> None:
     assert _where("同心县委召开常委会。") == "同心县"
     # 卓达大社区 is a community: 高雄's 大社区 only where 高雄 (or Taiwan) is named.
     assert _where("卓达大社区综合服务中心党支部组织集中观看学习。") is None
+
+
+def test_a_level_with_the_others_listed_after_it_is_no_division() -> None:
+    # "各县（市、区）": every county, city and district; "选举和县(市、区)" is no 和县.
+    assert _where("认真做好出席市党代会的代表选举和县(市、区)换届选举工作。") is None
+    assert _where("和县县委召开常委会议。") == "和县"

@@ -233,6 +233,8 @@ class Gazetteer:
         Every full name ends in 区, 县, 市 or 旗, so only those places are probed."""
         found: list[tuple[int, int, str]] = []
         for end in (i + 1 for i, ch in enumerate(text) if ch in "区县市旗"):
+            if LEVELS_LISTED_RE.match(text, end):
+                continue  # "选举和县（市、区）换届": the levels listed, no 和县
             for n in self._full_lengths:
                 if n <= end and text[end - n:end] in self.by_name:
                     if not found or found[-1][1] <= end - n:
@@ -335,6 +337,11 @@ def _former_divisions(today: list[Division]) -> list[Division]:
         found.append(Division(former, former if len(former) == 2 else "", division.city, division.province,
                               division.adcode, now=division.name))
     return found
+
+
+# "县（市、区）", "区（县）": a level and the others listed after it in brackets, naming every
+# division of those levels (各县（市、区）), not the one whose name ends in that level.
+LEVELS_LISTED_RE = re.compile(r"[（(][区县市旗](?:[、，][区县市旗])*[）)]")
 
 
 def display_name(division: Division, home: str = "上海市") -> str:

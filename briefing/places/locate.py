@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from ..data import surnames
-from . import PERSON_LIST_MARKS, Division, Gazetteer, gazetteer, weights
+from . import LEVELS_LISTED_RE, PERSON_LIST_MARKS, Division, Gazetteer, gazetteer, weights
 
 # --- finding the place of a report ----------------------------------------------------------
 
@@ -277,6 +277,8 @@ def _short_mentions(text: str, weight: float, gaz: Gazetteer, evidence: Counter[
     for start, end, short in found:
         if text.startswith(landmarks, end):
             continue  # 广阳岛, 龙湾水库: a landmark of that name
+        if short[-1] in "区县市旗" and LEVELS_LISTED_RE.match(text, end):
+            continue  # "选举和县（市、区）换届": the levels listed, no 和县
         if _opens_town_name(text, end):
             continue  # 巴彦花镇: a town's name, not 巴彦县
         if len(short) == 2 and short[-1] in "县旗" and text.startswith(weights().level_word_tails, end) and not (
