@@ -15,15 +15,20 @@ def _meeting(summary: dict, name: str) -> dict:  # type: ignore[type-arg]
     return next(m for m in summary["meetings"] if m["name"] == name)
 
 
-def _summarized(folder, name: str, text: str) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
-    """The meetings `briefing summarize` reports for one page written to ``folder``."""
-    import json
-
+def _run(folder, name: str, text: str):  # type: ignore[no-untyped-def]
+    """`briefing summarize` run on one page written to ``folder``: what it printed and said."""
     from .conftest import run_cli
 
     page = folder / name
     page.write_text(text, "utf-8")
-    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    return run_cli("summarize", str(page), "--format", "json", "--no-cache")
+
+
+def _summarized(folder, name: str, text: str) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    """The meetings `briefing summarize` reports for one page written to ``folder``."""
+    import json
+
+    done = _run(folder, name, text)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)["meetings"]  # type: ignore[no-any-return]
 
@@ -525,11 +530,7 @@ def test_an_official_document_is_no_meeting_report(tmp_path) -> None:  # type: i
     text = ("各乡镇人民政府，市级各部门：\n"
             "《禄丰市人民政府常务会议议事规则》已经2024年11月13日召开的二届市人民政府第93次常务会议通过，现予印发。\n"
             "第一条 为推进市政府常务会议议事决策科学化，制定本规则。\n")
-    from .conftest import run_cli
-
-    page = tmp_path / "rules.txt"
-    page.write_text(text, "utf-8")
-    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    done = _run(tmp_path, "rules.txt", text)
     assert "official document" in done.stderr
     assert done.returncode != 0 or json.loads(done.stdout)["meetings"] == []
 
@@ -1134,28 +1135,20 @@ def test_a_session_called_for_later_is_not_held_and_a_notice_calling_it_is_no_re
     assert [m.held for m in find_meetings(text)][-1] == -1
     assert [m.held for m in find_meetings("会议决定于9月29日召开县十七届人大常委会第十四次会议。")] == [-1]
     assert [m.held for m in find_meetings("3月2日，县政府召开县政府第3次常务会议。")] == [1]
-    from .conftest import run_cli
-
-    page = tmp_path / "notice.txt"
-    page.write_text(text + "现将有关事宜通知如下:\n一、会议建议议程\n"
-                    "(一)听取和审议县人民政府关于水产业发展情况的报告;\n"
-                    "二、参加会议人员\n请县人大常委会全体组成人员出席会议;\n"
-                    "平昌县人大常委会办公室\n2013年10月24日\n", "utf-8")
-    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    done = _run(tmp_path, "notice.txt", text + "现将有关事宜通知如下:\n一、会议建议议程\n"
+                "(一)听取和审议县人民政府关于水产业发展情况的报告;\n"
+                "二、参加会议人员\n请县人大常委会全体组成人员出席会议;\n"
+                "平昌县人大常委会办公室\n2013年10月24日\n")
     assert "official document" in done.stderr
     assert done.returncode != 0 or json.loads(done.stdout)["meetings"] == []
 
 
 def test_a_pages_articles_left_out_are_said_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from .conftest import run_cli
-
-    page = tmp_path / "chronicle.txt"
-    page.write_text("原文链接：http://shenyang.baogaosu.com/xinwen/x/35077678/\n2015年6月沈阳大事记\n"
-                    "6月1日 市长潘利国为沈阳市大数据管理局揭牌。随后,潘利国主持召开办公会议,"
-                    "听取全市智慧城市建设进展情况。\n"
-                    "同日 市长潘利国主持召开市政府第十九届二十三次常务会议,传达省政府第四十四次常务会议精神。\n"
-                    "6月2日 市委书记主持召开市委常委会议,研究全市重点工作。\n", "utf-8")
-    done = run_cli("summarize", str(page), "--format", "json", "--no-cache")
+    done = _run(tmp_path, "chronicle.txt", "原文链接：http://shenyang.baogaosu.com/xinwen/x/35077678/\n"
+                "2015年6月沈阳大事记\n6月1日 市长潘利国为沈阳市大数据管理局揭牌。随后,潘利国主持召开办公会议,"
+                "听取全市智慧城市建设进展情况。\n"
+                "同日 市长潘利国主持召开市政府第十九届二十三次常务会议,传达省政府第四十四次常务会议精神。\n"
+                "6月2日 市委书记主持召开市委常委会议,研究全市重点工作。\n")
     said = [line for line in done.stderr.splitlines() if "left out" in line]
     assert len(said) == 1, done.stderr
 
@@ -1206,3 +1199,67 @@ def test_sessions_listed_before_the_meeting_that_prepares_them_are_not_held() ->
     assert [m.held for m in find_meetings(text)] == [-1, -1, -1]
     assert [m.held for m in find_meetings("县政协十一届三次会议“两会”筹备工作会议召开")] == [-1]
     assert [m.held for m in find_meetings("3月1日，县政协十一届三次会议开幕")] == [1]
+
+
+def test_a_session_named_only_by_the_agenda_its_opening_sitting_adopts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("县政协副主席王成书、华开锋在大会主席台前排就坐。大会由县政协副主席王成书主持。\n"
+            "上午9时,大会在庄严的国歌声中开幕。\n"
+            "大会首先审议通过了政协旬阳县第九届委员会第三次会议议程,县政协主席田丽萍代表政协旬阳县第九届委员会"
+            "常务委员会向大会作工作报告。\n"
+            "报告指出,2017年,是智慧政协建设起步之年。一年来,在中共旬阳县委的坚强领导下,县政协常委会积极建言献策。\n")
+    [meeting] = _summarized(tmp_path, "xunyang.txt", page)
+    assert (meeting["kind"], meeting["name"]) == ("政协会议", "政协旬阳县第九届委员会第三次会议")
+    # 旬阳县 became 旬阳市 in 2021: the page's name is kept, today's shown with it.
+    assert meeting["district"] == "旬阳市（原旬阳县）" and meeting["city"] == "安康市"
+    assert meeting["leaders"][0]["name"] == "田丽萍"
+    # A standing committee preparing the session adopts its draft agenda: no session held.
+    draft = ("1月6日,县政协主席戴昭军主持召开县政协十一届十八次常委会会议。"
+             "会议审议通过了县政协十一届四次会议议程（草案）。大会秘书处各组负责人列席会议。\n")
+    [standing] = _summarized(tmp_path, "draft.txt", "肥西县政协\n" + draft)
+    assert standing["name"] == "县政协十一届十八次常委会会议"
+
+
+def test_a_copys_late_date_line_places_no_year_and_a_reviewed_year_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("县政协会议简报\n时间:2021-08-31\n"
+            "1月26日上午,中国人民政治协商会议第八届文成县委员会第四次会议在县府礼堂隆重开幕。县政协主席郑建华出席会议。\n"
+            "会上,县政协主席郑建华向大会报告工作。报告指出,2014年是全面深化改革的开局之年,也是文成乘势而上的关键之年。"
+            "一年来,县政协常委会团结和带领全体委员积极履职。\n")
+    [meeting] = _summarized(tmp_path, "wencheng.txt", page)
+    # Not 2021 (the copy's date line); the report on 2014 is heard early in 2015.
+    assert (meeting["date"]["year"], meeting["date"]["inferred"]) == (2015, True)
+    from briefing.dates import _stale_page_year
+
+    assert _stale_page_year("2014年是开局之年。", 2021) and not _stale_page_year("2020年以来，全县…", 2021)
+    assert not _stale_page_year("会议审议了2020年工作总结。", 2021)
+
+
+def test_a_candidates_title_and_a_rank_are_no_part_of_a_name() -> None:
+    from briefing.leaders import find_leaders
+
+    [deputy] = find_leaders("会上,吴起县政协副主席人选雷晓虎代表常委会作提案工作报告。")
+    assert (deputy.name, deputy.role) == ("雷晓虎", "县政协副主席人选")
+    present = find_leaders("应邀出席的有副县长级领导,原县政协领导。县政协主席郑建华出席会议。")
+    assert [x.name for x in present] == ["郑建华"]
+
+
+def test_an_article_goes_on_below_its_portraits_captions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("3月27日,中国人民政治协商会议第十五届松桃苗族自治县委员会第三次会议在县行政中心大礼堂开幕。\n"
+            "县委书记陈琪,县委副书记、县人民政府县长吴廷友应邀出席并在主席台就座,祝贺大会召开。\n"
+            "县委书记陈琪\n"
+            "县政协主席丁和平,副主席黄晓勇、刘攀出席会议并在主席台前排就座。黄晓勇主持开幕会。\n"
+            "县委副书记、县人民政府县长吴廷友\n"
+            "会议应到政协委员227人,实到197人,符合规定人数。\n")
+    done = _run(tmp_path, "songtao.txt", page)
+    assert "skipped" not in done.stderr  # nothing below a caption is lost
+    [meeting] = json.loads(done.stdout)["meetings"]
+    assert meeting["leaders"][0]["name"] == "丁和平"  # the chair of the CPPCC's session
+
+
+def test_a_meeting_named_from_a_prefectures_body_is_none_of_its_seats() -> None:
+    from briefing.meetings import other_meeting
+
+    assert other_meeting("首场中共黔东南州委新闻发布会在凯里举行") is None
+    assert other_meeting("2月13日上午,政协黔南州十二届四次会议在都匀经济开发区隆重开幕。") is None
+    # A county-level city whose name ends in 州 holds its own.
+    assert other_meeting("禹州市委召开专题会议") is not None
+    assert other_meeting("县委召开首场新闻发布会") is not None
