@@ -252,7 +252,7 @@ def _above_county_only(name: str, text: str, division: Division | None) -> bool:
     if re.search(rf"(?<!自治)(?<!开发)(?<!新)[{own}](?:{bodies})", name + "\n" + text):
         return False
     higher = "省|自治区|州|盟|地区" + ("|市" if division is not None and not city_own else "")
-    return re.search(rf"(?:{higher})(?:{bodies})|地委|行署", text) is not None
+    return re.search(rf"(?:{higher})(?:{bodies}|党委)|地委|行署", text) is not None
 
 
 def _held_above(name: str, level: str) -> bool:
@@ -346,6 +346,16 @@ def merged_groups(meetings: list[Meeting]) -> list[tuple[Meeting, list[int]]]:
 MANY_PLACES = 3
 
 
+def _of_higher_bodies(article: Meeting) -> bool:
+    """Whether an article speaks only of bodies above its county (州政协, 自治区党委, a
+    district's 市政府) and of none of the county's own: the county is where it happens, not
+    who acts ("龙岗区委书记张勇在…全会分组讨论中发言" keeps its article)."""
+    shown = re.sub(r"（原[^）]*）$", "", article.district.split("·")[-1])
+    level = Division(shown, "", article.city, article.province, "", now="")
+    text = "\n".join(p.text for r in article.reports for p in r.paragraphs)
+    return _above_county_only(article.name, text, level)
+
+
 def _names_many_places(meeting: Meeting) -> bool:
     from .places import gazetteer
 
@@ -384,7 +394,7 @@ def extract_document(
                        "left out")
         return []
     kept = []
-    left_out = unplaced = 0
+    left_out = unplaced = above = 0
     known: dict[str, Leader] = {}
     previous: MeetingDate | None = None
     for report in reports:
@@ -403,6 +413,11 @@ def extract_document(
             # counties, a README. Said, and left out.
             left_out += 1
             continue
+        if m.kind is MeetingKind.ARTICLE and _of_higher_bodies(m):
+            # What bodies above the county do, the county only where it happens (a
+            # prefecture's CPPCC in its seat). Said, and left out.
+            above += 1
+            continue
         unplaced += not m.district_confident
         kept.append(m)
     if on_warning:
@@ -410,6 +425,9 @@ def extract_document(
         if left_out:
             what = "no meeting report" if left_out == 1 else f"{left_out} articles with no meeting report"
             on_warning(f"{doc.path}: {what} about one district found; left out")
+        if above:
+            what = "an article" if above == 1 else f"{above} articles"
+            on_warning(f"{doc.path}: {what} on bodies above the county only, none of its own; left out")
         if unplaced:
             what = "" if unplaced == 1 else f" for {unplaced} meetings"
             on_warning(f"{doc.path}: no district recognised{what}; listed under {UNKNOWN_DISTRICT}")

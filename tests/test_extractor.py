@@ -1156,8 +1156,10 @@ def test_a_pages_articles_left_out_are_said_once(tmp_path) -> None:  # type: ign
 def test_a_meeting_whose_report_names_only_bodies_above_the_county_is_none_of_its(tmp_path) -> None:  # type: ignore[no-untyped-def]
     prefecture = ("全州生态保护推进会在海晏县召开\n4月3日，全州生态保护推进会在海晏县召开。"
                   "州委书记夏吾杰出席会议并讲话。州委副书记、州长张胜源主持会议。\n会议强调，要守护好青海湖生态。\n")
-    [held_there] = _summarized(tmp_path, "prefecture.txt", prefecture)
-    assert held_there["kind"] == "文章"  # shown as an article of the county, no meeting of its
+    done = _run(tmp_path, "prefecture.txt", prefecture)
+    # No meeting of the county's, and no article of it either: the county is only where it was held.
+    assert json.loads(done.stdout)["meetings"] == []
+    assert "bodies above the county only" in done.stderr
     county = prefecture.replace("全州", "全县").replace("州委书记夏吾杰", "县委书记王军").replace(
         "州委副书记、州长张胜源主持会议", "州委副书记李某到会指导")
     [own] = _summarized(tmp_path, "county.txt", county)
@@ -1263,3 +1265,12 @@ def test_a_meeting_named_from_a_prefectures_body_is_none_of_its_seats() -> None:
     # A county-level city whose name ends in 州 holds its own.
     assert other_meeting("禹州市委召开专题会议") is not None
     assert other_meeting("县委召开首场新闻发布会") is not None
+
+
+def test_an_article_on_a_higher_body_is_kept_where_the_countys_own_act_in_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = ("2018年1月，全州政协主席会议在都兰县召开。州政协主席李科加主持会议，州政协副主席出席。\n"
+            "会议研究了州政协全会筹备工作。\n")
+    assert _summarized(tmp_path, "prefecture.txt", page) == []
+    own = page.replace("州政协副主席出席", "都兰县委书记王某介绍了县里的工作")
+    [article] = _summarized(tmp_path, "own.txt", own)
+    assert (article["district"], article["kind"]) == ("都兰县", "文章")

@@ -87,6 +87,7 @@ class _Rules:
     plain_meeting_bodies: tuple[str, ...]
     speech_salutations: tuple[str, ...]
     plural_holders: tuple[str, ...]
+    higher_scopes: tuple[str, ...]
     organisation_bodies: tuple[str, ...]
 
 

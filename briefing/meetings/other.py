@@ -60,8 +60,8 @@ def other_meeting(text: str) -> MeetingMention | None:
         name = _renamed(_LEADING_TIME_RE.sub("", m.group("name")).strip())
         if _region_body(text, m.start("name"), name) or _YEAR_RE.sub("", name).startswith(r.higher_bodies):
             continue  # "2017年自治区深化医药卫生体制改革领导小组第一次（扩大）会议"
-        if _prefectures_name(name):
-            continue  # "首场中共黔东南州委新闻发布会", "政协黔南州十二届四次会议"
+        if _prefectures_name(name) or name.startswith(r.higher_scopes):
+            continue  # "首场中共黔东南州委新闻发布会", "政协黔南州十二届四次会议", "全州…会议"
         if _SESSION_SITTING_RE.fullmatch(name):
             continue
         if _SESSION_ONLY_RE.fullmatch(name):
