@@ -211,7 +211,8 @@ def extract_meeting(report: Report, doc: CleanDocument, places: PlaceSettings = 
         # "市十六届人大常委会…" on a page that names "成都市第十六届人民代表大会" (简阳市, a
         # city below 成都, only elected to it): the 市 is the prefecture, not the county-level city.
         kind, name = MeetingKind.ARTICLE, None
-    elif name and kind is MeetingKind.OTHER and _above_county_only(name, text, division):
+    elif name and kind is MeetingKind.OTHER and _above_county_only(
+            name, text, division.level_word if division else None):
         # "州委书记…州长…州政协主席" and no county's body or title: a prefecture's or a
         # province's meeting, held in the division's seat at most (or in no division named).
         kind, name = MeetingKind.ARTICLE, None
@@ -240,18 +241,18 @@ _CITY_BODY_RE = re.compile(rf"{_TERM}市{_TERM}(?:委|政府|人大|政协)")  #
 _BODY_LEVELS_RE = re.compile(r"(?P<level>[区县市旗])(?:委|长|政府|人大|政协)")
 
 
-def _above_county_only(name: str, text: str, division: Division | None) -> bool:
+def _above_county_only(name: str, text: str, level: str | None) -> bool:
     """Whether a report names bodies or titles above the county (省委, 州长, a 区's 市长)
-    and none of a county's own, in the meeting's name or its text. Where no division is
-    named, a 市 may be a county-level city's and counts for neither."""
+    and none of a county's own, in the meeting's name or its text. ``level``: the
+    division's level word (区, 县, 市, 旗); where none is named, a 市 may be a county-level
+    city's and counts for neither."""
     from .meetings import rules
 
     bodies = "|".join(map(re.escape, (*rules().county_body_words, "长")))
-    city_own = division is not None and division.level_word == "市"
-    own = "区县旗" + ("市" if city_own else "")
+    own = "区县旗" + ("市" if level == "市" else "")
     if re.search(rf"(?<!自治)(?<!开发)(?<!新)[{own}](?:{bodies})", name + "\n" + text):
         return False
-    higher = "省|自治区|州|盟|地区" + ("|市" if division is not None and not city_own else "")
+    higher = "省|自治区|州|盟|地区" + ("|市" if level is not None and level != "市" else "")
     return re.search(rf"(?:{higher})(?:{bodies}|党委)|地委|行署", text) is not None
 
 
@@ -351,9 +352,8 @@ def _of_higher_bodies(article: Meeting) -> bool:
     district's 市政府) and of none of the county's own: the county is where it happens, not
     who acts ("龙岗区委书记张勇在…全会分组讨论中发言" keeps its article)."""
     shown = re.sub(r"（原[^）]*）$", "", article.district.split("·")[-1])
-    level = Division(shown, "", article.city, article.province, "", now="")
     text = "\n".join(p.text for r in article.reports for p in r.paragraphs)
-    return _above_county_only(article.name, text, level)
+    return _above_county_only(article.name, text, shown[-1])
 
 
 def _names_many_places(meeting: Meeting) -> bool:

@@ -152,6 +152,7 @@ def segment_document(
         entries = set()
     entries |= _roundup_entries(paragraphs)
     reports: list[Report] = []
+    opened = False  # an article has opened: a meeting named, or a line that is no stray one
     dropped = 0
     sections = split_sections(paragraphs, set(doc.report_starts) | entries)
     if doc.report_starts:
@@ -166,19 +167,20 @@ def segment_document(
             continue
         # A meeting of another kind opens a page's first article; later on, "召开专题会"
         # is more often a passage of that article than an article of its own.
-        # A page's stray lines before its first article (a widget's "今天是：") open none.
-        opened = any(r.meeting_mention or any(not _stray_line(p.text) for p in r.body) for r in reports)
         lead = lead_meeting(section, other_kinds=not opened or section[0].index in entries)
         mention = lead.name if lead else None
         body_chars = sum(len(p.text) for p in section if not p.is_heading)
         if mention is None and reports:
             if body_chars >= MIN_CONTINUATION_CHARS or _continues(section) or _after_portrait(section):
                 reports[-1].paragraphs.extend(section)
+                opened = opened or any(not _stray_line(p.text) for p in section if not p.is_heading)
             else:
                 dropped += 1
             continue
         reports.append(Report(path=doc.path, paragraphs=section, meeting_mention=mention,
                               meeting_kind=lead.kind if lead else None))
+        # A page's stray lines before its first article (a widget's "今天是：") open none.
+        opened = opened or mention is not None or any(not _stray_line(p.text) for p in section if not p.is_heading)
     if dropped and on_warning:
         on_warning(f"{doc.path}: skipped {dropped} short item(s) unrelated to any meeting")
     return [r for r in reports if r.body]

@@ -293,9 +293,15 @@ def _listed_before_conveyed(text: str, end: int) -> bool:
     if not text.startswith(("、", "和", "及", "以及"), end):
         return False
     rest = re.split(r"[，。；！？,;!?\n]", text[end:end + LISTED_CHARS], maxsplit=1)[0]
+    return _list_end_re().search(rest) is not None
+
+
+@cache
+def _list_end_re() -> re.Pattern[str]:
+    """What a list of mentions ends in when they are conveyed (…会议精神) or prepared for
+    (…会议“三会”筹备…, the preparing words of ``not_held_after``)."""
     preparing = "|".join(re.escape(w) for w in rules().not_held_after if "筹备" in w)
-    return bool(re.search(r"(?:会议?|全会)精神", rest)) or bool(
-        re.search(rf"会议?(?:{_QUOTED_LABEL})?(?:{preparing})", rest))
+    return re.compile(rf"(?:会议?|全会)精神|会议?(?:{_QUOTED_LABEL})?(?:{preparing})")
 
 
 # A short label in quotes between a mention and what follows it ("…会议“三会”筹备…").

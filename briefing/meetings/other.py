@@ -7,6 +7,7 @@ divisions' at once) is none.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import MeetingKind
 from . import LEVEL, NUMBER, SESSION_GROUPS, MeetingMention, _name, _region_body, rules
@@ -87,14 +88,20 @@ _ORDINAL_RE = re.compile(rf"^(?:首场|首次|第{NUMBER}场)")
 def _prefectures_name(name: str) -> bool:
     """A name that opens on a prefecture's body, after an ordinal or the party's name: "首场
     中共黔东南州委新闻发布会", "政协黔南州十二届四次会议" (黔东南, 黔南: autonomous prefectures)."""
-    from ..places import gazetteer
-
     core = re.sub(r"^(?:中国共产党|中共)", "", _ORDINAL_RE.sub("", name))
     m = _PREFECTURE_BODY_RE.match(core)
-    if m is None:
-        return False
-    return any(city.short == m["place"] and city.name.endswith(("州", "盟")) and city.name not in
-               {d.name for d in gazetteer().by_short.get(m["place"], ())} for city in gazetteer().cities.values())
+    return m is not None and m["place"] in _prefecture_shorts()
+
+
+@cache
+def _prefecture_shorts() -> frozenset[str]:
+    """Short names of the autonomous prefectures and leagues (黔南, 锡林郭勒) that no county
+    shares (禹州 is a county-level city's)."""
+    from ..places import gazetteer
+
+    gaz = gazetteer()
+    return frozenset(city.short for city in gaz.cities.values()
+                     if city.short and city.name.endswith(("州", "盟")) and city.short not in gaz.by_short)
 
 
 _PREFECTURE_BODY_RE = re.compile(

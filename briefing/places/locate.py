@@ -33,12 +33,7 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
     and the page's address; None where nothing names a place. ``context`` is the rest of
     the page: it names no division for the report, but its city or province confirms one
     the report names by a short name that is also a word (a roundup's "乐安也不例外…")."""
-    from .address import (
-        divisions_by_initials,
-        divisions_by_own_initials,
-        names_in_address,
-        provinces_in_address,
-    )
+    from .address import divisions_by_initials, divisions_by_own_initials, names_in_address, provinces_in_address
 
     gaz = gazetteer()
     evidence: Counter[Division] = Counter()
@@ -98,7 +93,6 @@ def locate(texts: Iterable[tuple[str, float]], url: str | None = None, home: str
             evidence[confirmed[0]] += weights().address
         elif not confirmed and dominant and len(candidates) == 1:
             evidence[candidates[0]] += weights().address
-
     # "掌上长沙" on a page about 长沙市: a short name that is also a city's, on a page that
     # names that city in full and never the county (长沙县), is the city's.
     for d in list(evidence):
